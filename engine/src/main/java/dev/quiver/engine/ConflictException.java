@@ -1,0 +1,41 @@
+package dev.quiver.engine;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A commit lost a race: another commit moved {@link #table()} from {@link #expectedVersion()} to {@link
+ * #actualVersion()}. Nothing of the losing transaction is visible. Callers may retry from a fresh snapshot.
+ */
+public final class ConflictException extends GraphException {
+  private static final long serialVersionUID = 1L;
+
+  private final String table;
+  private final long expectedVersion;
+  private final long actualVersion;
+
+  public ConflictException(String table, long expectedVersion, long actualVersion) {
+    super(
+        ErrorCode.CONFLICT,
+        "commit conflict on table '"
+            + requireNonNull(table, "table is null")
+            + "': expected version "
+            + expectedVersion
+            + " but another commit moved it to version "
+            + actualVersion);
+    this.table = table;
+    this.expectedVersion = expectedVersion;
+    this.actualVersion = actualVersion;
+  }
+
+  public String table() {
+    return table;
+  }
+
+  public long expectedVersion() {
+    return expectedVersion;
+  }
+
+  public long actualVersion() {
+    return actualVersion;
+  }
+}
