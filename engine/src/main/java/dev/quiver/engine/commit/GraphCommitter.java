@@ -64,13 +64,18 @@ public final class GraphCommitter {
   public ManifestState commit(CommitRequest request) {
     FailPoints.hit(FailPoint.COMMIT_BEFORE_GATE);
     long startMillis = System.currentTimeMillis();
+    for (StagedWrite write : request.writes()) {
+      startMillis = Math.min(startMillis, write.stagedSinceMillis());
+    }
     ManifestState published = gate.hold(() -> commitHoldingGate(request));
     if (request.durability() == Durability.FSYNC) {
       List<String> touched = new ArrayList<>();
+      boolean created = false;
       for (StagedWrite write : request.writes()) {
         touched.add(write.tableKey());
+        created |= write.kind() == StagedWrite.Kind.CREATE;
       }
-      fsyncCommit(touched, startMillis);
+      fsyncCommit(touched, startMillis, created);
     }
     return published;
   }
@@ -195,7 +200,7 @@ public final class GraphCommitter {
    * Lance does not fsync. Before a commit is acknowledged, every file it created in the touched tables and
    * the manifest, and the directories that received them, are forced to stable storage.
    */
-  private void fsyncCommit(List<String> touchedTables, long startMillis) {
+  private void fsyncCommit(List<String> touchedTables, long sinceMillis, boolean createdTables) {
     List<Path> directories = new ArrayList<>();
     for (String tableKey : touchedTables) {
       directories.add(tables.tablePath(tableKey));
@@ -208,18 +213,30 @@ public final class GraphCommitter {
           if (!Files.isDirectory(directory)) {
             continue;
           }
+          boolean received = false;
           try (Stream<Path> files = Files.list(directory)) {
             for (Path file : (Iterable<Path>) files::iterator) {
-              if (Files.isRegularFile(file) && Files.getLastModifiedTime(file).toMillis() >= startMillis - 2000) {
+              // 1 s of slack for coarse file-system timestamps; re-syncing an older file is harmless.
+              if (Files.getLastModifiedTime(file).toMillis() >= sinceMillis - 1000 && Files.isRegularFile(file)) {
                 dev.quiver.engine.storage.AtomicFiles.fsyncFile(file);
+                received = true;
               }
             }
           }
-          dev.quiver.engine.storage.AtomicFiles.fsyncDirectory(directory);
+          if (received) {
+            dev.quiver.engine.storage.AtomicFiles.fsyncDirectory(directory);
+          }
         }
         dev.quiver.engine.storage.AtomicFiles.fsyncDirectory(table);
       }
-      dev.quiver.engine.storage.AtomicFiles.fsyncDirectory(root);
+      if (createdTables) {
+        for (String parent : List.of("nodes", "edges")) {
+          if (Files.isDirectory(root.resolve(parent))) {
+            dev.quiver.engine.storage.AtomicFiles.fsyncDirectory(root.resolve(parent));
+          }
+        }
+        dev.quiver.engine.storage.AtomicFiles.fsyncDirectory(root);
+      }
     } catch (IOException e) {
       throw new GraphException(ErrorCode.STORAGE_FAILURE, "making the commit durable failed: " + e, e);
     }

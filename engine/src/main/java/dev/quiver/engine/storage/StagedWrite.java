@@ -29,14 +29,16 @@ public final class StagedWrite {
   private final Operation operation;
   private final long rowsAdded;
   private final long rowsRemoved;
+  private final long stagedSinceMillis;
 
-  StagedWrite(String tableKey, long readVersion, Kind kind, Operation operation, long rowsAdded, long rowsRemoved) {
+  StagedWrite(long stagedSinceMillis, String tableKey, long readVersion, Kind kind, Operation operation, long rowsAdded, long rowsRemoved) {
     this.tableKey = requireNonNull(tableKey, "tableKey is null");
     this.readVersion = readVersion;
     this.kind = requireNonNull(kind, "kind is null");
     this.operation = requireNonNull(operation, "operation is null");
     this.rowsAdded = rowsAdded;
     this.rowsRemoved = rowsRemoved;
+    this.stagedSinceMillis = stagedSinceMillis;
   }
 
   public String tableKey() {
@@ -60,6 +62,11 @@ public final class StagedWrite {
   /** Committed rows the write removes or replaces. */
   public long rowsRemoved() {
     return rowsRemoved;
+  }
+
+  /** When staging began: every file the staging wrote is at least this new (used to find files to fsync). */
+  public long stagedSinceMillis() {
+    return stagedSinceMillis;
   }
 
   Operation operation() {

@@ -141,9 +141,10 @@ public final class TableStore {
 
   /** Stages new rows (strict insert): data files only. */
   public StagedWrite stageAppend(String tableKey, long readVersion, VectorSchemaRoot rows) {
+    long since = System.currentTimeMillis();
     try {
       List<FragmentMetadata> fragments = LanceWrites.writeFragments(allocator, uri(tableKey), rows);
-      return new StagedWrite(
+      return new StagedWrite(since,
           tableKey,
           readVersion,
           StagedWrite.Kind.APPEND,
@@ -161,6 +162,7 @@ public final class TableStore {
    * The ids in {@code rows} must be distinct.
    */
   public StagedWrite stageUpsert(String tableKey, long readVersion, VectorSchemaRoot rows) {
+    long since = System.currentTimeMillis();
     try (Dataset pinned = openAt(tableKey, readVersion)) {
       Set<String> ids = idsOf(rows);
       Map<Integer, List<Integer>> hits = rowAddressesOfIds(pinned, ids);
@@ -175,7 +177,7 @@ public final class TableStore {
               .newFragments(fresh)
               .updateMode(Optional.of(Update.UpdateMode.RewriteRows))
               .build();
-      return new StagedWrite(tableKey, readVersion, StagedWrite.Kind.UPSERT, update, rows.getRowCount(), replaced);
+      return new StagedWrite(since, tableKey, readVersion, StagedWrite.Kind.UPSERT, update, rows.getRowCount(), replaced);
     } catch (RuntimeException e) {
       throw StorageErrors.translate("staging an upsert to table '" + tableKey + "'", e);
     }
@@ -186,6 +188,7 @@ public final class TableStore {
    * matches: a no-op delete stages nothing and so creates no version (invariant 5).
    */
   public Optional<StagedWrite> stageDelete(String tableKey, long readVersion, Filter filter) {
+    long since = System.currentTimeMillis();
     requireNonNull(filter, "filter is null");
     try (Dataset pinned = openAt(tableKey, readVersion)) {
       Map<Integer, List<Integer>> hits = rowAddresses(pinned, LanceFilters.render(filter));
@@ -201,7 +204,7 @@ public final class TableStore {
               .deletedFragmentIds(removed)
               .predicate(LanceFilters.render(filter))
               .build();
-      return Optional.of(new StagedWrite(tableKey, readVersion, StagedWrite.Kind.DELETE, delete, 0, deleted));
+      return Optional.of(new StagedWrite(since, tableKey, readVersion, StagedWrite.Kind.DELETE, delete, 0, deleted));
     } catch (RuntimeException e) {
       throw StorageErrors.translate("staging a delete from table '" + tableKey + "'", e);
     }
@@ -209,11 +212,12 @@ public final class TableStore {
 
   /** Stages a replacement of the whole table by {@code rows} (null or empty: an empty table) with {@code schema}. */
   public StagedWrite stageOverwrite(String tableKey, long readVersion, Schema schema, VectorSchemaRoot rows) {
+    long since = System.currentTimeMillis();
     try {
       List<FragmentMetadata> fragments =
           rows == null ? List.of() : LanceWrites.writeFragments(allocator, uri(tableKey), rows);
       long removed = readVersion > 0 ? countRows(tableKey, readVersion, null) : 0;
-      return new StagedWrite(
+      return new StagedWrite(since,
           tableKey,
           readVersion,
           StagedWrite.Kind.OVERWRITE,
@@ -227,7 +231,8 @@ public final class TableStore {
 
   /** Stages the creation of an empty table with {@code schema}. */
   public StagedWrite stageCreate(String tableKey, Schema schema) {
-    return new StagedWrite(
+    long since = System.currentTimeMillis();
+    return new StagedWrite(since,
         tableKey, 0, StagedWrite.Kind.CREATE, Overwrite.builder().fragments(List.of()).schema(schema).build(), 0, 0);
   }
 
