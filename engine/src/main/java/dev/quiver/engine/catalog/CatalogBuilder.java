@@ -158,7 +158,12 @@ public final class CatalogBuilder {
       List<AnnotationDecl> annotations = new ArrayList<>(first.annotations());
       List<dev.quiver.grammar.schema.PropertyConstraint> constraints = new ArrayList<>();
       for (PropertyDecl each : declarations) {
-        constraints.addAll(each.constraints());
+        // The same @key/@unique/@index from an interface and the node is one constraint, not two.
+        for (dev.quiver.grammar.schema.PropertyConstraint constraint : each.constraints()) {
+          if (constraints.stream().noneMatch(c -> c.kind() == constraint.kind())) {
+            constraints.add(constraint);
+          }
+        }
         if (annotations.isEmpty()) {
           annotations.addAll(each.annotations());
         }

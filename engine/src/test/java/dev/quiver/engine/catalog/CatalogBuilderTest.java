@@ -121,6 +121,16 @@ class CatalogBuilderTest {
   }
 
   @Test
+  void keyRepeatedByInterfaceAndNodeIsOneKey() {
+    NodeType node =
+        CatalogBuilder.build("interface Named { name: String @key @index }\nnode N implements Named { name: String @key @index }")
+            .node("N")
+            .orElseThrow();
+    assertEquals(List.of("name"), node.key());
+    assertEquals(List.of(new Constraint.Index(List.of("name"))), node.constraints());
+  }
+
+  @Test
   void edgeCardinalityAndConstraintsOnEndpoints() {
     EdgeType edge =
         CatalogBuilder.build(DEMO + "edge Likes: Person -> Company @card(1..3) { w: F64? @unique(src, dst) @index(src) }")
