@@ -2,10 +2,10 @@ package dev.quiver.grammar;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.quiver.grammar.antlr.SchemaLexer;
 import dev.quiver.grammar.schema.SchemaFile;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
-import dev.quiver.grammar.antlr.SchemaLexer;
 
 /**
  * Parses {@code .pg} schema text into an immutable {@link SchemaFile}. Stateless and thread-safe: each call

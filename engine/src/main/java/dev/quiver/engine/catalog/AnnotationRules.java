@@ -36,9 +36,6 @@ final class AnnotationRules {
               annotation.span(), "@" + name + " is only supported on node properties or as body constraint (" + owner + ")");
         case "description":
         case "instruction":
-          checkOnce(owner, annotation, seen);
-          checkText(owner, annotation);
-          break;
         case "rename_from":
           checkOnce(owner, annotation, seen);
           checkText(owner, annotation);

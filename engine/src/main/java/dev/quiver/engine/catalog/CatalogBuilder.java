@@ -14,6 +14,7 @@ import dev.quiver.grammar.schema.EdgeDecl;
 import dev.quiver.grammar.schema.InterfaceDecl;
 import dev.quiver.grammar.schema.NameRef;
 import dev.quiver.grammar.schema.NodeDecl;
+import dev.quiver.grammar.schema.PropertyConstraint;
 import dev.quiver.grammar.schema.PropertyDecl;
 import dev.quiver.grammar.schema.SchemaFile;
 import dev.quiver.grammar.schema.SourceSpan;
@@ -109,7 +110,7 @@ public final class CatalogBuilder {
 
   private static NodeType node(NodeDecl declaration, Map<String, InterfaceDecl> interfaces) {
     String owner = "node " + declaration.name();
-    checkTypeAnnotations(owner, declaration.annotations());
+    AnnotationRules.checkTypeAnnotations(owner, declaration.annotations());
 
     // Interface properties first, in implements order; a node's re-declaration must match exactly.
     Map<String, List<PropertyDecl>> declared = new LinkedHashMap<>();
@@ -156,10 +157,10 @@ public final class CatalogBuilder {
     for (List<PropertyDecl> declarations : declared.values()) {
       PropertyDecl first = declarations.get(0);
       List<AnnotationDecl> annotations = new ArrayList<>(first.annotations());
-      List<dev.quiver.grammar.schema.PropertyConstraint> constraints = new ArrayList<>();
+      List<PropertyConstraint> constraints = new ArrayList<>();
       for (PropertyDecl each : declarations) {
         // The same @key/@unique/@index from an interface and the node is one constraint, not two.
-        for (dev.quiver.grammar.schema.PropertyConstraint constraint : each.constraints()) {
+        for (PropertyConstraint constraint : each.constraints()) {
           if (constraints.stream().noneMatch(c -> c.kind() == constraint.kind())) {
             constraints.add(constraint);
           }
@@ -197,7 +198,7 @@ public final class CatalogBuilder {
       throw invalid(
           declaration.to().span(), owner + " references unknown target type: " + declaration.to().name());
     }
-    checkTypeAnnotations(owner, declaration.annotations());
+    AnnotationRules.checkTypeAnnotations(owner, declaration.annotations());
     Cardinality cardinality = declaration.cardinality().map(CatalogBuilder::cardinality).orElse(Cardinality.ANY);
     List<Property> properties = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -310,10 +311,6 @@ public final class CatalogBuilder {
         return new PropertyType.Vector((int) type.dimension());
     }
     throw new AssertionError(type.shape());
-  }
-
-  private static void checkTypeAnnotations(String owner, List<AnnotationDecl> annotations) {
-    AnnotationRules.checkTypeAnnotations(owner, annotations);
   }
 
   /** Positional arguments keep their value; keyword arguments become {@code name=value}. */

@@ -3,6 +3,7 @@ package dev.quiver.engine.catalog;
 import static dev.quiver.engine.catalog.SchemaErrors.invalid;
 
 import dev.quiver.grammar.schema.BodyConstraint;
+import dev.quiver.grammar.schema.ConstraintKind;
 import dev.quiver.grammar.schema.PropertyConstraint;
 import dev.quiver.grammar.schema.PropertyDecl;
 import dev.quiver.grammar.schema.RangeBounds;
@@ -68,7 +69,7 @@ final class ConstraintBuilder {
     return List.copyOf(constraints);
   }
 
-  private void add(dev.quiver.grammar.schema.ConstraintKind kind, List<String> names, SourceSpan span) {
+  private void add(ConstraintKind kind, List<String> names, SourceSpan span) {
     switch (kind) {
       case KEY:
         key(names, span);
