@@ -70,14 +70,22 @@ final class SchemaErrorListener extends BaseErrorListener {
 
   private static String describe(Token token, IntervalSet expected) {
     String found = token.getType() == Token.EOF ? "end of input" : "'" + token.getText() + "'";
+    if (token.getType() == SchemaLexer.CARD) {
+      // Reached through a failed prediction, whose expected set would mislead.
+      return "unexpected 'card': @card belongs to an edge, right after its endpoints and before other annotations";
+    }
     List<Integer> types = expected.toList();
     boolean identifierExpected = types.contains(SchemaLexer.IDENT);
     List<String> names = new ArrayList<>();
-    for (int type : types) {
-      if (identifierExpected && KEYWORDS.contains(type)) {
-        continue;
+    if (types.containsAll(List.of(SchemaLexer.IDENT, SchemaLexer.TYPE_NAME, SchemaLexer.INTEGER, SchemaLexer.MINUS))) {
+      names.add("enum value");
+    } else {
+      for (int type : types) {
+        if (identifierExpected && KEYWORDS.contains(type)) {
+          continue;
+        }
+        names.add(displayName(type));
       }
-      names.add(displayName(type));
     }
     StringBuilder detail = new StringBuilder("unexpected ").append(found);
     if (names.size() == 1) {
