@@ -3,6 +3,8 @@ package dev.quiver.engine;
 import static java.util.Objects.requireNonNull;
 
 import dev.quiver.engine.catalog.Catalog;
+import dev.quiver.engine.catalog.SchemaChange;
+import dev.quiver.engine.catalog.SchemaChanges;
 import dev.quiver.engine.catalog.TableType;
 import dev.quiver.engine.commit.CommitRequest;
 import dev.quiver.engine.storage.ManifestState;
@@ -51,28 +53,22 @@ public final class Session implements AutoCloseable {
     Snapshot base = store.snapshot();
     Catalog desired = store.parse(schemaText);
     Catalog current = base.catalog();
+    List<SchemaChange> changes = SchemaChanges.plan(current, desired);
+    if (changes.isEmpty()) {
+      return base.graphVersion();
+    }
     List<StagedWrite> writes = new ArrayList<>();
     Map<String, Long> expected = new HashMap<>();
     for (TableType type : desired.tables()) {
-      var existing = current.table(type.tableKey());
-      if (existing.isEmpty()) {
+      if (current.table(type.tableKey()).isEmpty()) {
         writes.add(store.tableStore().stageCreate(type.tableKey(), type.arrowSchema()));
         expected.put(type.tableKey(), 0L);
-      } else if (!existing.get().arrowSchema().equals(type.arrowSchema())) {
-        throw new GraphException(
-            ErrorCode.SCHEMA_CHANGE_UNSUPPORTED,
-            "changing the properties of type '" + type.name() + "' is not supported yet");
+      } else if (!current.table(type.tableKey()).get().arrowSchema().equals(type.arrowSchema())) {
+        // New optional properties: rewrite the table into the desired layout, existing rows NULL there.
+        long pin = base.tableVersion(type.tableKey());
+        writes.add(store.tableStore().stageRewrite(type.tableKey(), pin, type.arrowSchema()));
+        expected.put(type.tableKey(), pin);
       }
-    }
-    for (TableType type : current.tables()) {
-      if (desired.table(type.tableKey()).isEmpty()) {
-        throw new GraphException(
-            ErrorCode.SCHEMA_CHANGE_UNSUPPORTED,
-            "dropping type '" + type.name() + "' is destructive and not supported");
-      }
-    }
-    if (writes.isEmpty() && schemaText.equals(current.source())) {
-      return base.graphVersion();
     }
     ManifestState published =
         store

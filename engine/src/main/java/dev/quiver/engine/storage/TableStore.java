@@ -229,6 +229,50 @@ public final class TableStore {
     }
   }
 
+  /**
+   * Stages a rewrite of the whole table into {@code newSchema}: columns the old schema has are carried over by
+   * name, columns it lacks are NULL (used to add optional properties). One Overwrite; HEAD unchanged.
+   */
+  public StagedWrite stageRewrite(String tableKey, long readVersion, Schema newSchema) {
+    long since = System.currentTimeMillis();
+    List<FragmentMetadata> fragments = new ArrayList<>();
+    long rows = 0;
+    try (TableScan scan = openScan(tableKey, readVersion, null, null)) {
+      while (scan.next()) {
+        VectorSchemaRoot batch = scan.batch();
+        try (VectorSchemaRoot rewritten = VectorSchemaRoot.create(newSchema, allocator)) {
+          rewritten.allocateNew();
+          for (org.apache.arrow.vector.FieldVector target : rewritten.getFieldVectors()) {
+            org.apache.arrow.vector.FieldVector source = batch.getVector(target.getName());
+            if (source != null) {
+              for (int i = 0; i < batch.getRowCount(); i++) {
+                target.copyFromSafe(i, i, source);
+              }
+            } else {
+              for (int i = 0; i < batch.getRowCount(); i++) {
+                target.setNull(i);
+              }
+            }
+            target.setValueCount(batch.getRowCount());
+          }
+          rewritten.setRowCount(batch.getRowCount());
+          rows += batch.getRowCount();
+          fragments.addAll(LanceWrites.writeFragments(allocator, uri(tableKey), rewritten));
+        }
+      }
+    } catch (RuntimeException e) {
+      throw StorageErrors.translate("staging a rewrite of table '" + tableKey + "'", e);
+    }
+    return new StagedWrite(
+        since,
+        tableKey,
+        readVersion,
+        StagedWrite.Kind.OVERWRITE,
+        Overwrite.builder().fragments(fragments).schema(newSchema).build(),
+        rows,
+        rows);
+  }
+
   /** Stages the creation of an empty table with {@code schema}. */
   public StagedWrite stageCreate(String tableKey, Schema schema) {
     long since = System.currentTimeMillis();
