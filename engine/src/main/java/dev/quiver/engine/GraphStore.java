@@ -173,7 +173,8 @@ public final class GraphStore implements AutoCloseable {
     return remember(state);
   }
 
-  Snapshot remember(ManifestState state) {
+  /** Internal: records a state this process just published as the latest snapshot (engine packages only). */
+  public Snapshot remember(ManifestState state) {
     Snapshot snapshot = new Snapshot(state.version(), parse(state.schemaText()), state.tables());
     commitLog.putIfAbsent(state.version(), state.commit());
     synchronized (this) {
@@ -233,6 +234,11 @@ public final class GraphStore implements AutoCloseable {
   public Session openSession(SessionOptions options) {
     requireNonNull(options, "options is null");
     return new Session(this, options);
+  }
+
+  /** Internal: the Arrow allocator of this graph (engine packages only). */
+  public BufferAllocator allocator() {
+    return allocator;
   }
 
   /** Internal: the storage layer of this graph (engine packages only). */

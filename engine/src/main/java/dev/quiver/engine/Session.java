@@ -9,20 +9,40 @@ import dev.quiver.engine.catalog.TableType;
 import dev.quiver.engine.commit.CommitRequest;
 import dev.quiver.engine.storage.ManifestState;
 import dev.quiver.engine.storage.StagedWrite;
+import dev.quiver.engine.mutation.MutationExecutor;
+import dev.quiver.engine.tx.Transaction;
+import dev.quiver.grammar.D2;
+import dev.quiver.grammar.Dialect;
+import dev.quiver.grammar.MutationParser;
+import dev.quiver.grammar.SyntaxError;
+import dev.quiver.grammar.ast.Delete;
+import dev.quiver.grammar.ast.Insert;
+import dev.quiver.grammar.ast.Script;
+import dev.quiver.grammar.ast.Statement;
+import dev.quiver.grammar.ast.Update;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** One connection's view of a graph: its actor, its transaction and its snapshot. Not thread-safe. */
 public final class Session implements AutoCloseable {
   private final GraphStore store;
+  /** Bound on internal retries of an auto-commit, insert-only text that lost a commit race. */
+  private static final int INSERT_RETRIES = 64;
+
   private final SessionOptions options;
+  private final Transaction transaction;
+  private boolean autoCommit = true;
   private boolean closed;
 
   Session(GraphStore store, SessionOptions options) {
     this.store = requireNonNull(store, "store is null");
     this.options = requireNonNull(options, "options is null");
+    this.transaction = new Transaction(store);
   }
 
   public GraphStore store() {
@@ -33,9 +53,163 @@ public final class Session implements AutoCloseable {
     return options;
   }
 
+  /** The snapshot reads see: the transaction's, once it has started, else the latest. */
   public Snapshot snapshot() {
     checkOpen();
-    return store.snapshot();
+    return transaction.started() ? transaction.snapshot() : store.snapshot();
+  }
+
+  public boolean autoCommit() {
+    return autoCommit;
+  }
+
+  /** Turning auto-commit on commits a transaction in progress (as JDBC specifies). */
+  public void autoCommit(boolean on) {
+    checkOpen();
+    if (on && !autoCommit) {
+      commit();
+    }
+    autoCommit = on;
+  }
+
+  /** True when the open transaction holds writes that {@link #commit()} would publish. */
+  public boolean hasPendingWrites() {
+    return transaction.hasPendingWrites();
+  }
+
+  /**
+   * Executes a statement text: a {@code .pg} schema, {@code .gq} statements or SQL. Parameters bind by index
+   * ({@code $name} in order of first appearance, {@code ?} left to right).
+   */
+  public Result execute(String text, List<Object> parameters) {
+    checkOpen();
+    requireNonNull(text, "text is null");
+    requireNonNull(parameters, "parameters is null");
+    return switch (Dialect.classify(text)) {
+      case SCHEMA -> executeSchema(text);
+      case GRAPH -> executeGraph(text, parameters);
+      case SQL -> throw new GraphException(ErrorCode.UNSUPPORTED, "SQL reads are not supported yet");
+    };
+  }
+
+  private Result executeSchema(String text) {
+    if (transaction.hasPendingWrites()) {
+      throw new GraphException(
+          ErrorCode.SCHEMA_CHANGE_IN_TRANSACTION,
+          "a schema cannot be applied in a transaction that holds pending writes; commit or roll back first");
+    }
+    long version = applySchema(text);
+    transaction.clear();
+    return new UpdateResult(List.of(0L), 0, 0, version);
+  }
+
+  private Result executeGraph(String text, List<Object> parameters) {
+    Script script = parse(text);
+    List<Statement> statements = script.statements();
+    script.ruleViolation().ifPresent(message -> {
+      throw new GraphException(ErrorCode.RULE_VIOLATION, message);
+    });
+    for (Statement statement : statements) {
+      if (!(statement instanceof Insert || statement instanceof Update || statement instanceof Delete)) {
+        throw new GraphException(
+            ErrorCode.UNSUPPORTED,
+            "'" + text.strip().split("\\s+", 2)[0] + "' statements are not supported yet",
+            statement.span().line(),
+            statement.span().column(),
+            null);
+      }
+    }
+    checkWritable();
+    Transaction.Mode mode =
+        statements.stream().anyMatch(st -> st instanceof Delete) ? Transaction.Mode.DELETES : Transaction.Mode.WRITES;
+    if (transaction.mode() != Transaction.Mode.EMPTY && transaction.mode() != mode) {
+      throw new GraphException(ErrorCode.RULE_VIOLATION, "this transaction already holds "
+          + (transaction.mode() == Transaction.Mode.WRITES ? "inserts/updates" : "deletes") + ": " + D2.MIXED_WRITES);
+    }
+    boolean insertOnly = statements.stream().allMatch(st -> st instanceof Insert);
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS); // bound once per statement text
+    for (int attempt = 1; ; attempt++) {
+      UpdateResult staged = stage(statements, parameters, now, mode);
+      if (!autoCommit) {
+        return staged;
+      }
+      try {
+        Optional<Snapshot> published = transaction.commit(options.actor(), options.durability());
+        long version = published.map(Snapshot::graphVersion).orElseGet(() -> store.snapshot().graphVersion());
+        return new UpdateResult(staged.counts(), staged.affectedNodes(), staged.affectedEdges(), version);
+      } catch (ConflictException conflict) {
+        // An insert-only text is re-validated against the new graph version and retried (bounded), so many
+        // clients inserting through a pool do not see spurious conflicts; anything else surfaces the conflict.
+        if (!insertOnly || attempt >= INSERT_RETRIES) {
+          throw conflict;
+        }
+        backOff(attempt);
+      }
+    }
+  }
+
+  /** A short randomized pause so racing writers do not collide in lock step. */
+  private static void backOff(int attempt) {
+    long millis = java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 2 + Math.min(attempt, 20));
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new GraphException(ErrorCode.CANCELLED, "interrupted while retrying a commit", e);
+    }
+  }
+
+  /** Runs the mutation statements into the transaction; on failure the transaction is as before the text. */
+  private UpdateResult stage(List<Statement> statements, List<Object> parameters, Instant now, Transaction.Mode mode) {
+    Transaction.Checkpoint before = transaction.checkpoint();
+    try {
+      Snapshot snapshot = transaction.snapshot();
+      MutationExecutor executor = new MutationExecutor(transaction, snapshot.catalog(), parameters, now);
+      List<Long> counts = new ArrayList<>();
+      long nodes = 0;
+      long edges = 0;
+      for (Statement statement : statements) {
+        MutationExecutor.Outcome outcome = executor.execute(statement);
+        counts.add(outcome.count());
+        nodes += outcome.affectedNodes();
+        edges += outcome.affectedEdges();
+      }
+      executor.validateEnd();
+      transaction.mode(mode);
+      return new UpdateResult(counts, nodes, edges, snapshot.graphVersion());
+    } catch (RuntimeException e) {
+      transaction.restore(before);
+      if (autoCommit) {
+        transaction.clear();
+      }
+      throw e;
+    }
+  }
+
+  private static Script parse(String text) {
+    try {
+      return MutationParser.parse(text);
+    } catch (SyntaxError e) {
+      throw new GraphException(ErrorCode.SYNTAX_ERROR, e.getMessage(), e.line(), e.column(), e);
+    }
+  }
+
+  /** Publishes the transaction's writes as one graph commit; returns the graph version afterwards. */
+  public long commit() {
+    checkOpen();
+    Optional<Snapshot> published = transaction.commit(options.actor(), options.durability());
+    return published.map(Snapshot::graphVersion).orElseGet(() -> store.snapshot().graphVersion());
+  }
+
+  /** Discards the transaction's pending writes; the graph is untouched. */
+  public void rollback() {
+    checkOpen();
+    transaction.clear();
+  }
+
+  /** Internal: the open transaction (engine packages only). */
+  public Transaction transaction() {
+    return transaction;
   }
 
   public Catalog catalog() {
@@ -97,6 +271,9 @@ public final class Session implements AutoCloseable {
 
   @Override
   public void close() {
-    closed = true;
+    if (!closed) {
+      transaction.clear();
+      closed = true;
+    }
   }
 }

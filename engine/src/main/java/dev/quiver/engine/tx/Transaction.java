@@ -1,0 +1,229 @@
+package dev.quiver.engine.tx;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.quiver.engine.Durability;
+import dev.quiver.engine.ErrorCode;
+import dev.quiver.engine.GraphException;
+import dev.quiver.engine.GraphStore;
+import dev.quiver.engine.Snapshot;
+import dev.quiver.engine.catalog.TableType;
+import dev.quiver.engine.commit.CommitRequest;
+import dev.quiver.engine.storage.Filter;
+import dev.quiver.engine.storage.ManifestState;
+import dev.quiver.engine.storage.StagedWrite;
+import dev.quiver.engine.storage.TableStore;
+import dev.quiver.engine.view.ReadView;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * One transaction: the snapshot captured at its first statement, the table versions it read or wrote, and its
+ * pending writes. Nothing reaches a table's Lance HEAD before {@link #commit} (invariant 1). Not thread-safe.
+ */
+public final class Transaction {
+  /** D₂: a transaction is constructive or destructive, never both. */
+  public enum Mode {
+    EMPTY,
+    WRITES,
+    DELETES
+  }
+
+  private final GraphStore store;
+  private Snapshot snapshot;
+  private final Map<String, PendingTable> pending = new LinkedHashMap<>();
+  private final Map<String, Long> reads = new HashMap<>();
+  private Mode mode = Mode.EMPTY;
+  private DeleteHistory deletes = new DeleteHistory();
+
+  public Transaction(GraphStore store) {
+    this.store = requireNonNull(store, "store is null");
+  }
+
+  /** The snapshot this transaction reads, captured at first use. */
+  public Snapshot snapshot() {
+    if (snapshot == null) {
+      snapshot = store.snapshot();
+    }
+    return snapshot;
+  }
+
+  public boolean started() {
+    return snapshot != null;
+  }
+
+  public Mode mode() {
+    return mode;
+  }
+
+  public void mode(Mode mode) {
+    this.mode = requireNonNull(mode, "mode is null");
+  }
+
+  /** The rows this transaction sees: committed at its snapshot, overlaid with its pending writes. */
+  public ReadView view() {
+    return new TransactionView(this);
+  }
+
+  /** The delete predicates applied so far (for distinct delete counts). */
+  public DeleteHistory deletes() {
+    return deletes;
+  }
+
+  public boolean hasPendingWrites() {
+    return pending.values().stream().anyMatch(table -> !table.isEmpty());
+  }
+
+  // ---- pending writes (used by the mutation executor) ----
+
+  /** Puts the newest full row of an id (invariant 7). {@code replacesCommitted}: the id may exist already. */
+  public void putRow(TableType type, Map<String, Object> row, boolean replacesCommitted) {
+    PendingTable table = table(type);
+    String id = (String) row.get("id");
+    table.rows.put(id, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(row)));
+    table.replacesCommitted |= replacesCommitted;
+  }
+
+  /** Marks committed rows deleted. Returns the ids that were not already deleted. */
+  public List<String> delete(TableType type, List<String> ids) {
+    PendingTable table = table(type);
+    List<String> added = new ArrayList<>();
+    for (String id : ids) {
+      if (table.deleted.add(id)) {
+        added.add(id);
+      }
+    }
+    return added;
+  }
+
+  /** The pending full row of an id, if this transaction wrote one. */
+  public Optional<Map<String, Object>> pendingRow(String tableKey, String id) {
+    PendingTable table = pending.get(tableKey);
+    return table == null ? Optional.empty() : Optional.ofNullable(table.rows.get(id));
+  }
+
+  /** Ids this transaction deleted from a table. */
+  public java.util.Set<String> deletedIds(String tableKey) {
+    PendingTable table = pending.get(tableKey);
+    return table == null ? java.util.Set.of() : java.util.Collections.unmodifiableSet(table.deleted);
+  }
+
+  PendingTable pendingTable(String tableKey) {
+    return pending.get(tableKey);
+  }
+
+  private PendingTable table(TableType type) {
+    return pending.computeIfAbsent(
+        type.tableKey(), key -> new PendingTable(type, snapshot().tableVersion(key)));
+  }
+
+  void recordRead(String tableKey) {
+    reads.putIfAbsent(tableKey, snapshot().tableVersion(tableKey));
+  }
+
+  // ---- statement atomicity ----
+
+  /** The pending state before a statement text, to restore if the text fails. */
+  public Checkpoint checkpoint() {
+    Map<String, PendingTable> copy = new LinkedHashMap<>();
+    pending.forEach((key, table) -> copy.put(key, table.copy()));
+    return new Checkpoint(copy, new HashMap<>(reads), mode, deletes.copy());
+  }
+
+  public void restore(Checkpoint checkpoint) {
+    pending.clear();
+    pending.putAll(checkpoint.pending);
+    reads.clear();
+    reads.putAll(checkpoint.reads);
+    mode = checkpoint.mode;
+    deletes = checkpoint.deletes.copy();
+  }
+
+  /** An opaque copy of the pending state. */
+  public static final class Checkpoint {
+    private final Map<String, PendingTable> pending;
+    private final Map<String, Long> reads;
+    private final Mode mode;
+    private final DeleteHistory deletes;
+
+    private Checkpoint(Map<String, PendingTable> pending, Map<String, Long> reads, Mode mode, DeleteHistory deletes) {
+      this.pending = pending;
+      this.reads = reads;
+      this.mode = mode;
+      this.deletes = deletes;
+    }
+  }
+
+  // ---- commit ----
+
+  /**
+   * Stages every touched table and publishes one graph version. A transaction that changed nothing publishes
+   * nothing and returns empty (invariant 5). The transaction is finished either way.
+   *
+   * @throws dev.quiver.engine.ConflictException when another commit moved a table it read or wrote
+   */
+  public Optional<Snapshot> commit(String actor, Durability durability) {
+    try {
+      if (!hasPendingWrites()) {
+        return Optional.empty();
+      }
+      TableStore tables = store.tableStore();
+      BufferAllocator allocator = store.allocator();
+      List<StagedWrite> writes = new ArrayList<>();
+      for (PendingTable table : pending.values()) {
+        String key = table.type.tableKey();
+        if (!table.rows.isEmpty()) {
+          List<Map<String, Object>> rows = new ArrayList<>(table.rows.values());
+          try (VectorSchemaRoot batch = ArrowRows.toArrow(table.type.arrowSchema(), rows, allocator)) {
+            writes.add(
+                table.replacesCommitted
+                    ? tables.stageUpsert(key, table.expectedVersion, batch)
+                    : tables.stageAppend(key, table.expectedVersion, batch));
+          }
+        } else if (!table.deleted.isEmpty()) {
+          tables
+              .stageDelete(key, table.expectedVersion, new Filter.In("id", List.copyOf(table.deleted)))
+              .ifPresent(writes::add);
+        }
+      }
+      if (writes.isEmpty()) {
+        return Optional.empty();
+      }
+      Map<String, Long> expected = new HashMap<>(reads);
+      for (PendingTable table : pending.values()) {
+        if (!table.isEmpty()) {
+          expected.put(table.type.tableKey(), table.expectedVersion);
+        }
+      }
+      String kind = "mutation";
+      ManifestState published =
+          store.committer().commit(new CommitRequest(actor, kind, expected, -1, writes, null, durability));
+      return Optional.of(store.remember(published));
+    } finally {
+      clear();
+    }
+  }
+
+  /** Discards everything: pending writes, reads and the snapshot. */
+  public void clear() {
+    pending.clear();
+    reads.clear();
+    snapshot = null;
+    mode = Mode.EMPTY;
+    deletes.clear();
+  }
+
+  GraphStore store() {
+    return store;
+  }
+
+  static GraphException internal(String message) {
+    return new GraphException(ErrorCode.INTERNAL, message);
+  }
+}
