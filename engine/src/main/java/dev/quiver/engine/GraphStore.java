@@ -1,13 +1,64 @@
 package dev.quiver.engine;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.quiver.engine.catalog.Catalog;
+import dev.quiver.engine.catalog.CatalogBuilder;
+import dev.quiver.engine.catalog.TableType;
+import dev.quiver.engine.commit.GraphCommitter;
+import dev.quiver.engine.storage.AtomicFiles;
+import dev.quiver.engine.storage.ManifestState;
+import dev.quiver.engine.storage.ManifestStore;
+import dev.quiver.engine.storage.StagedWrite;
+import dev.quiver.engine.storage.TableStore;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
 
 /**
  * An open graph. All connections to one location share one store handle (opened once, reference-counted),
  * so reconnecting is cheap. Thread-safe.
  */
 public final class GraphStore implements AutoCloseable {
-  private GraphStore() {}
+  private static final Logger LOG = Logger.getLogger(GraphStore.class.getName());
+  private static final Map<StoreKey, GraphStore> OPEN = new ConcurrentHashMap<>();
+  private static final String CREATOR = "quiver";
+
+  private record StoreKey(Path root, boolean readOnly) {}
+
+  private final StoreKey key;
+  private final Path root;
+  private final boolean readOnly;
+  private final BufferAllocator allocator;
+  private final TableStore tables;
+  private final ManifestStore manifest;
+  private final GraphCommitter committer;
+  private final Map<String, Catalog> catalogs = new ConcurrentHashMap<>();
+  private final ConcurrentSkipListMap<Long, CommitRecord> commitLog = new ConcurrentSkipListMap<>();
+  private volatile Snapshot latest;
+  private int references; // guarded by OPEN's per-key compute
+
+  private GraphStore(StoreKey key) {
+    this.key = key;
+    this.root = key.root();
+    this.readOnly = key.readOnly();
+    this.allocator = new RootAllocator();
+    this.tables = new TableStore(root, allocator);
+    this.manifest = new ManifestStore(root, allocator);
+    this.committer = new GraphCommitter(root, tables, manifest);
+  }
 
   /**
    * Opens (or creates, with {@link OpenOptions#create()}) the graph at a location.
@@ -15,20 +66,139 @@ public final class GraphStore implements AutoCloseable {
    * @throws GraphException {@link ErrorCode#GRAPH_NOT_FOUND} when no graph exists and create is false
    */
   public static GraphStore open(OpenOptions options) {
-    throw new UnsupportedOperationException("not yet implemented");
+    requireNonNull(options, "options is null");
+    StoreKey key = new StoreKey(resolveLocation(options.location()), options.readOnly());
+    GraphStore[] opened = new GraphStore[1];
+    OPEN.compute(
+        key,
+        (k, existing) -> {
+          GraphStore store = existing;
+          if (store == null) {
+            store = new GraphStore(k);
+            try {
+              store.initialize(options);
+            } catch (RuntimeException e) {
+              store.closeAllocator(e);
+              throw e;
+            }
+          }
+          store.references++;
+          opened[0] = store;
+          return store;
+        });
+    return opened[0];
+  }
+
+  private static Path resolveLocation(String location) {
+    if (location.isBlank()) {
+      throw new GraphException(ErrorCode.GRAPH_OPEN_FAILED, "the graph location is empty");
+    }
+    int colon = location.indexOf(':');
+    if (colon > 1) {
+      String scheme = location.substring(0, colon).toLowerCase(Locale.ROOT);
+      if (scheme.equals("file")) {
+        return Paths.get(URI.create(location)).toAbsolutePath().normalize();
+      }
+      throw new GraphException(
+          ErrorCode.GRAPH_OPEN_FAILED,
+          "location scheme '" + scheme + "' is not supported yet; use a directory path or a file: URI");
+    }
+    return Paths.get(location).toAbsolutePath().normalize();
+  }
+
+  private void initialize(OpenOptions options) {
+    if (!manifest.exists()) {
+      if (!options.create()) {
+        throw new GraphException(
+            ErrorCode.GRAPH_NOT_FOUND,
+            "no graph exists at '" + root + "'; connect with create=true to create an empty graph there");
+      }
+      if (readOnly) {
+        throw new GraphException(
+            ErrorCode.GRAPH_OPEN_FAILED, "cannot create a graph at '" + root + "' on a read-only connection");
+      }
+      create(options.schemaText() == null ? "" : options.schemaText());
+    }
+    if (!readOnly) {
+      int swept = AtomicFiles.sweepTemporaries(root);
+      if (swept > 0) {
+        LOG.log(Level.INFO, "removed {0} temporary files left in {1}", new Object[] {swept, root});
+      }
+    }
+    refresh();
+  }
+
+  private void create(String schemaText) {
+    Catalog catalog = parse(schemaText);
+    try {
+      Files.createDirectories(root);
+    } catch (java.io.IOException e) {
+      throw new GraphException(ErrorCode.GRAPH_OPEN_FAILED, "cannot create directory '" + root + "': " + e, e);
+    }
+    committer
+        .gate()
+        .hold(
+            () -> {
+              if (manifest.exists()) {
+                return null; // another process created it while we waited
+              }
+              Map<String, Long> pins = new LinkedHashMap<>();
+              for (TableType type : catalog.tables()) {
+                StagedWrite create = tables.stageCreate(type.tableKey(), type.arrowSchema());
+                if (tables.exists(type.tableKey())) {
+                  throw new GraphException(
+                      ErrorCode.GRAPH_OPEN_FAILED,
+                      "cannot create a graph at '" + root + "': table directory " + tables.tablePath(type.tableKey())
+                          + " already exists without a graph manifest");
+                }
+                pins.put(type.tableKey(), tables.commitStaged(create, 0));
+              }
+              manifest.create(pins, schemaText, CREATOR, "schema");
+              return null;
+            });
+  }
+
+  Catalog parse(String schemaText) {
+    return catalogs.computeIfAbsent(schemaText, CatalogBuilder::build);
+  }
+
+  /** Reads the latest manifest if it moved, and returns the latest published snapshot. */
+  Snapshot refresh() {
+    Snapshot cached = latest;
+    long version = manifest.latestVersion();
+    if (cached != null && cached.graphVersion() == version) {
+      return cached;
+    }
+    ManifestState state = manifest.read();
+    return remember(state);
+  }
+
+  Snapshot remember(ManifestState state) {
+    Snapshot snapshot = new Snapshot(state.version(), parse(state.schemaText()), state.tables());
+    commitLog.putIfAbsent(state.version(), state.commit());
+    synchronized (this) {
+      if (latest == null || latest.graphVersion() < snapshot.graphVersion()) {
+        latest = snapshot;
+      }
+    }
+    return snapshot;
   }
 
   public String location() {
-    throw new UnsupportedOperationException("not yet implemented");
+    return root.toString();
+  }
+
+  public Path root() {
+    return root;
   }
 
   public boolean readOnly() {
-    throw new UnsupportedOperationException("not yet implemented");
+    return readOnly;
   }
 
   /** The latest published graph version. */
   public Snapshot snapshot() {
-    throw new UnsupportedOperationException("not yet implemented");
+    return refresh();
   }
 
   /** The catalog of the latest published graph version. */
@@ -36,10 +206,83 @@ public final class GraphStore implements AutoCloseable {
     return snapshot().catalog();
   }
 
-  public Session openSession(SessionOptions options) {
-    throw new UnsupportedOperationException("not yet implemented");
+  /** Every retained graph commit, oldest first. */
+  public List<CommitRecord> commits() {
+    long latestVersion = snapshot().graphVersion();
+    List<CommitRecord> out = new ArrayList<>();
+    for (long version = 1; version <= latestVersion; version++) {
+      CommitRecord record = commitLog.get(version);
+      if (record == null) {
+        try {
+          record = manifest.read(version).commit();
+        } catch (GraphException e) {
+          continue; // removed by cleanup
+        }
+        commitLog.putIfAbsent(version, record);
+      }
+      out.add(record);
+    }
+    return out;
   }
 
+  /** Rows of a table at a snapshot. */
+  public long rowCount(Snapshot snapshot, String tableKey) {
+    return tables.countRows(tableKey, snapshot.tableVersion(tableKey), null);
+  }
+
+  public Session openSession(SessionOptions options) {
+    requireNonNull(options, "options is null");
+    return new Session(this, options);
+  }
+
+  /** Internal: the storage layer of this graph (engine packages only). */
+  public TableStore tableStore() {
+    return tables;
+  }
+
+  /** Internal: the commit protocol of this graph (engine packages only). */
+  public GraphCommitter committer() {
+    return committer;
+  }
+
+  /** Internal: the manifest of this graph (engine packages only). */
+  public ManifestStore manifest() {
+    return manifest;
+  }
+
+  /** Releases this reference; the last one closes the store and its allocator. */
   @Override
-  public void close() {}
+  public void close() {
+    boolean[] last = new boolean[1];
+    OPEN.computeIfPresent(
+        key,
+        (k, store) -> {
+          if (store != this) {
+            return store;
+          }
+          store.references--;
+          if (store.references > 0) {
+            return store;
+          }
+          last[0] = true;
+          return null;
+        });
+    if (last[0]) {
+      closeAllocator(null);
+    }
+  }
+
+  private void closeAllocator(RuntimeException into) {
+    try {
+      allocator.close();
+    } catch (RuntimeException leak) {
+      if (into != null) {
+        into.addSuppressed(leak);
+      } else if (Boolean.getBoolean("quiver.test.leakCheck")) {
+        throw leak;
+      } else {
+        LOG.log(Level.WARNING, "Arrow memory was still allocated when graph " + root + " closed", leak);
+      }
+    }
+  }
 }

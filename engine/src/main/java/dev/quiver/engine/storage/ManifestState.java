@@ -1,0 +1,20 @@
+package dev.quiver.engine.storage;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.quiver.engine.CommitRecord;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The content of one manifest version: the Lance version each table is pinned at, the schema text, and the
+ * record of the commit that published it. The manifest's Lance version is the graph version.
+ */
+public record ManifestState(long version, Map<String, Long> tables, String schemaText, CommitRecord commit) {
+  public ManifestState {
+    tables = Collections.unmodifiableMap(new TreeMap<>(requireNonNull(tables, "tables is null")));
+    requireNonNull(schemaText, "schemaText is null");
+    requireNonNull(commit, "commit is null");
+  }
+}

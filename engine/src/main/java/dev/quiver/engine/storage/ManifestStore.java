@@ -1,0 +1,254 @@
+package dev.quiver.engine.storage;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.quiver.engine.CommitRecord;
+import dev.quiver.engine.ErrorCode;
+import dev.quiver.engine.GraphException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.lance.Dataset;
+import org.lance.FragmentMetadata;
+import org.lance.ReadOptions;
+import org.lance.ipc.LanceScanner;
+import org.lance.ipc.ScanOptions;
+import org.lance.operation.Overwrite;
+
+/**
+ * The graph manifest: a small Lance dataset {@code __manifest} whose version N is graph version N. Each
+ * version holds one row per table (its pinned Lance version), one row with the schema text, and one row
+ * recording the commit that published it.
+ *
+ * <p>A publish is a whole-table Overwrite committed with the read version, no retries and the same config key
+ * every time, so two publishers racing from one manifest version cannot both win (measured: notes §4). The
+ * commit gate already serializes publishers of one graph; the CAS is the safety net.
+ */
+public final class ManifestStore {
+  static final Schema SCHEMA =
+      new Schema(
+          List.of(
+              Field.notNullable("kind", new ArrowType.Utf8()),
+              Field.notNullable("key", new ArrowType.Utf8()),
+              Field.nullable("version", new ArrowType.Int(64, true)),
+              Field.nullable("text", new ArrowType.Utf8()),
+              Field.nullable("actor", new ArrowType.Utf8()),
+              Field.nullable("commit_kind", new ArrowType.Utf8()),
+              Field.nullable("committed_at", new ArrowType.Int(64, true))));
+
+  private static final String GRAPH_VERSION_KEY = "quiver.graph_version";
+  private static final String TABLE = "table";
+  private static final String SCHEMA_ROW = "schema";
+  private static final String COMMIT_ROW = "commit";
+
+  private final Path path;
+  private final BufferAllocator allocator;
+
+  public ManifestStore(Path graphRoot, BufferAllocator allocator) {
+    this.path = requireNonNull(graphRoot, "graphRoot is null").resolve("__manifest");
+    this.allocator = requireNonNull(allocator, "allocator is null");
+  }
+
+  /** Whether a graph has been created here (the manifest exists). */
+  public boolean exists() {
+    return Files.isDirectory(path.resolve("_versions"));
+  }
+
+  /** The latest published graph version (cheap: no manifest rows are read). */
+  public long latestVersion() {
+    try (Dataset latest = Dataset.open(path.toString(), allocator)) {
+      return latest.version();
+    } catch (RuntimeException e) {
+      throw StorageErrors.translate("reading the graph manifest", e);
+    }
+  }
+
+  /** The latest published manifest. */
+  public ManifestState read() {
+    try (Dataset latest = Dataset.open(path.toString(), allocator)) {
+      return readRows(latest);
+    } catch (RuntimeException e) {
+      throw StorageErrors.translate("reading the graph manifest", e);
+    }
+  }
+
+  /** The manifest as published at a graph version. */
+  public ManifestState read(long graphVersion) {
+    try (Dataset pinned =
+        Dataset.open(allocator, path.toString(), new ReadOptions.Builder().setVersion(graphVersion).build())) {
+      return readRows(pinned);
+    } catch (RuntimeException e) {
+      throw StorageErrors.translate("reading graph version " + graphVersion, e);
+    }
+  }
+
+  /** Creates the manifest as graph version 1. */
+  public ManifestState create(Map<String, Long> tables, String schemaText, String actor, String kind) {
+    CommitRecord commit = commitRecord(1, actor, kind, tables.keySet());
+    List<FragmentMetadata> fragments = writeRows(tables, schemaText, commit);
+    try {
+      long version =
+          LanceWrites.create(allocator, path.toString(), Overwrite.builder().fragments(fragments).schema(SCHEMA)
+              .configUpsertValues(Map.of(GRAPH_VERSION_KEY, "1")).build());
+      if (version != 1) {
+        throw new GraphException(ErrorCode.INTERNAL, "a new manifest landed on version " + version);
+      }
+      return new ManifestState(version, tables, schemaText, commit);
+    } catch (RuntimeException e) {
+      throw StorageErrors.translate("creating the graph manifest", e);
+    }
+  }
+
+  /**
+   * Publishes graph version {@code readVersion + 1} with the given table pins and schema, if nobody published
+   * since {@code readVersion}. Throws {@link PublishRaceException} when another publish won.
+   *
+   * @param movedTables the tables this commit moved (recorded in the commit record)
+   */
+  public ManifestState publish(
+      long readVersion,
+      Map<String, Long> tables,
+      String schemaText,
+      String actor,
+      String kind,
+      List<String> movedTables) {
+    CommitRecord commit = commitRecord(readVersion + 1, actor, kind, movedTables);
+    List<FragmentMetadata> fragments = writeRows(tables, schemaText, commit);
+    Overwrite overwrite =
+        Overwrite.builder()
+            .fragments(fragments)
+            .schema(SCHEMA)
+            .configUpsertValues(Map.of(GRAPH_VERSION_KEY, Long.toString(readVersion + 1)))
+            .build();
+    long committed;
+    try (Dataset base =
+        Dataset.open(allocator, path.toString(), new ReadOptions.Builder().setVersion(readVersion).build())) {
+      committed = LanceWrites.commit(base, overwrite);
+    } catch (RuntimeException e) {
+      if (StorageErrors.isCommitConflict(e)) {
+        throw new PublishRaceException(readVersion, e);
+      }
+      throw StorageErrors.translate("publishing graph version " + (readVersion + 1), e);
+    }
+    if (committed != readVersion + 1) {
+      // Never observed for whole-table Overwrites with a shared config key; refuse to pretend it worked.
+      throw new GraphException(
+          ErrorCode.INTERNAL, "manifest publish from version " + readVersion + " landed on version " + committed);
+    }
+    return new ManifestState(committed, tables, schemaText, commit);
+  }
+
+  private static CommitRecord commitRecord(long graphVersion, String actor, String kind, java.util.Collection<String> tables) {
+    List<String> sorted = new ArrayList<>(tables);
+    sorted.sort(null);
+    return new CommitRecord(graphVersion, Instant.now().truncatedTo(ChronoUnit.MICROS), actor, kind, sorted);
+  }
+
+  private List<FragmentMetadata> writeRows(Map<String, Long> tables, String schemaText, CommitRecord commit) {
+    try (VectorSchemaRoot root = VectorSchemaRoot.create(SCHEMA, allocator)) {
+      VarCharVector kind = (VarCharVector) root.getVector("kind");
+      VarCharVector key = (VarCharVector) root.getVector("key");
+      BigIntVector version = (BigIntVector) root.getVector("version");
+      VarCharVector text = (VarCharVector) root.getVector("text");
+      VarCharVector actor = (VarCharVector) root.getVector("actor");
+      VarCharVector commitKind = (VarCharVector) root.getVector("commit_kind");
+      BigIntVector committedAt = (BigIntVector) root.getVector("committed_at");
+      root.allocateNew();
+      int row = 0;
+      for (Map.Entry<String, Long> table : new TreeMap<>(tables).entrySet()) {
+        kind.setSafe(row, bytes(TABLE));
+        key.setSafe(row, bytes(table.getKey()));
+        version.setSafe(row, table.getValue());
+        row++;
+      }
+      kind.setSafe(row, bytes(SCHEMA_ROW));
+      key.setSafe(row, bytes(SCHEMA_ROW));
+      text.setSafe(row, bytes(schemaText));
+      row++;
+      kind.setSafe(row, bytes(COMMIT_ROW));
+      key.setSafe(row, bytes(COMMIT_ROW));
+      version.setSafe(row, commit.graphVersion());
+      text.setSafe(row, bytes(String.join(",", commit.tables())));
+      actor.setSafe(row, bytes(commit.actor()));
+      commitKind.setSafe(row, bytes(commit.kind()));
+      committedAt.setSafe(row, ChronoUnit.MICROS.between(Instant.EPOCH, commit.committedAt()));
+      row++;
+      root.setRowCount(row);
+      return LanceWrites.writeFragments(allocator, path.toString(), root);
+    } catch (RuntimeException e) {
+      throw StorageErrors.translate("staging a manifest version", e);
+    }
+  }
+
+  private static ManifestState readRows(Dataset dataset) {
+    Map<String, Long> tables = new TreeMap<>();
+    String schemaText = null;
+    CommitRecord commit = null;
+    try (LanceScanner scanner = dataset.newScan(new ScanOptions.Builder().build());
+        ArrowReader reader = scanner.scanBatches()) {
+      while (reader.loadNextBatch()) {
+        VectorSchemaRoot root = reader.getVectorSchemaRoot();
+        VarCharVector kind = (VarCharVector) root.getVector("kind");
+        VarCharVector key = (VarCharVector) root.getVector("key");
+        BigIntVector version = (BigIntVector) root.getVector("version");
+        VarCharVector text = (VarCharVector) root.getVector("text");
+        VarCharVector actor = (VarCharVector) root.getVector("actor");
+        VarCharVector commitKind = (VarCharVector) root.getVector("commit_kind");
+        BigIntVector committedAt = (BigIntVector) root.getVector("committed_at");
+        for (int i = 0; i < root.getRowCount(); i++) {
+          String rowKind = string(kind, i);
+          switch (rowKind) {
+            case TABLE -> tables.put(string(key, i), version.get(i));
+            case SCHEMA_ROW -> schemaText = string(text, i);
+            case COMMIT_ROW -> {
+              String tableList = string(text, i);
+              commit =
+                  new CommitRecord(
+                      version.get(i),
+                      Instant.EPOCH.plus(committedAt.get(i), ChronoUnit.MICROS),
+                      string(actor, i),
+                      string(commitKind, i),
+                      tableList.isEmpty() ? List.of() : Arrays.asList(tableList.split(",")));
+            }
+            default -> throw new GraphException(ErrorCode.INTERNAL, "unknown manifest row kind '" + rowKind + "'");
+          }
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw StorageErrors.translate("reading the graph manifest", e);
+    } catch (Exception e) {
+      if (e instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new GraphException(ErrorCode.STORAGE_FAILURE, "reading the graph manifest failed", e);
+    }
+    if (schemaText == null || commit == null) {
+      throw new GraphException(
+          ErrorCode.STORAGE_FAILURE, "graph manifest version " + dataset.version() + " is incomplete");
+    }
+    return new ManifestState(dataset.version(), tables, schemaText, commit);
+  }
+
+  private static byte[] bytes(String value) {
+    return value.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String string(VarCharVector vector, int index) {
+    return new String(vector.get(index), StandardCharsets.UTF_8);
+  }
+}

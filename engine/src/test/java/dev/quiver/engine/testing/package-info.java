@@ -1,0 +1,2 @@
+/** Shared test fixtures: row builders and graph builders for engine and driver tests. */
+package dev.quiver.engine.testing;
