@@ -9,9 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.Arrays;
@@ -92,5 +94,39 @@ class QuiverDriverTest {
     assertEquals(1, driver.getMinorVersion());
     assertTrue(DriverVersion.version().startsWith("0.1."), DriverVersion.version());
     assertFalse(driver.jdbcCompliant());
+  }
+  @Test
+  void missingGraphWithoutCreateFailsWith08001SuggestingCreate() {
+    SQLException error = assertThrows(SQLException.class, () -> DriverManager.getConnection("jdbc:quiver:" + dir.resolve("nothing")));
+    assertInstanceOf(SQLNonTransientConnectionException.class, error);
+    assertEquals("08001", error.getSQLState());
+    assertTrue(error.getMessage().contains("no graph exists"), error.getMessage());
+    assertTrue(error.getMessage().contains("create=true"), error.getMessage());
+  }
+
+  @Test
+  void createMakesAnEmptyGraphThatLaterConnectionsOpen() throws SQLException {
+    String location = "jdbc:quiver:" + dir.resolve("g");
+    try (Connection created = DriverManager.getConnection(location + "?create=true")) {
+      assertFalse(created.isClosed());
+      try (ResultSet tables = created.getMetaData().getTables(null, "GRAPH", null, null)) {
+        assertFalse(tables.next());
+      }
+    }
+    Properties info = new Properties();
+    info.setProperty("actor", "tester");
+    info.setProperty("user", "sa");
+    try (Connection reopened = DriverManager.getConnection(location, info)) {
+      assertEquals("tester", reopened.getMetaData().getUserName());
+    }
+  }
+
+  @Test
+  void createWithSchemaFileAppliesIt() throws Exception {
+    try (Connection connection = DriverManager.getConnection(TestGraphUrls.demo(dir))) {
+      try (ResultSet tables = connection.getMetaData().getTables(null, "GRAPH", "Person", null)) {
+        assertTrue(tables.next());
+      }
+    }
   }
 }
