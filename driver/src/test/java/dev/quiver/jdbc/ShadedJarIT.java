@@ -90,4 +90,18 @@ class ShadedJarIT {
     }
     assertTrue(output.contains("done"), output);
   }
+  @Test
+  @Timeout(420)
+  void shellCreatesTheDemoGraphAndListsItsTables() throws Exception {
+    Path work = Files.createDirectory(tempDir.resolve("work"));
+    Path childTemp = Files.createDirectory(tempDir.resolve("shell-tmp"));
+    ChildJvm.Outcome outcome =
+        ChildJvm.runJar(allJar, work, childTemp, 360, "--outputformat=csv", "-e", "!tables");
+    String output = outcome.output();
+    assertEquals(0, outcome.exitCode(), output);
+    assertTrue(Files.isDirectory(work.resolve("demo")), output);
+    for (String table : List.of("'GRAPH','Person','TABLE'", "'GRAPH','WorksAt','TABLE'", "'QUIVER','commits','SYSTEM TABLE'")) {
+      assertTrue(output.contains(table), table + " missing from:\n" + output);
+    }
+  }
 }

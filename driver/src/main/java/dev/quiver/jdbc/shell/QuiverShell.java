@@ -39,16 +39,19 @@ public final class QuiverShell {
     sqlline.SqlLine.main(arguments.toArray(new String[0]));
   }
 
-  /** The sqlline command line for the shell's arguments. */
+  /**
+   * The sqlline command line for the shell's arguments. An empty user name and password keep sqlline from
+   * prompting for them: an embedded graph has no login (the driver ignores both).
+   */
   static List<String> sqllineArguments(String[] args) {
     List<String> arguments = new ArrayList<>();
     if (args.length > 0 && args[0].startsWith("jdbc:")) {
-      arguments.addAll(List.of("-d", DRIVER, "-u", args[0]));
+      arguments.addAll(List.of("-d", DRIVER, "-u", args[0], "-n", "", "-p", ""));
       arguments.addAll(Arrays.asList(args).subList(1, args.length));
     } else if (Arrays.asList(args).contains("-u")) {
       arguments.addAll(Arrays.asList(args));
     } else {
-      arguments.addAll(List.of("-d", DRIVER, "-u", DEMO_URL));
+      arguments.addAll(List.of("-d", DRIVER, "-u", DEMO_URL, "-n", "", "-p", ""));
       arguments.addAll(Arrays.asList(args));
     }
     return arguments;

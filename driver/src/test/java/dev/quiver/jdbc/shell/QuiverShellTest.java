@@ -12,20 +12,20 @@ class QuiverShellTest {
 
   @Test
   void noArgumentsOpenTheDemoGraph() {
-    assertEquals(List.of("-d", "dev.quiver.jdbc.QuiverDriver", "-u", "jdbc:quiver:./demo"), QuiverShell.sqllineArguments(new String[0]));
+    assertEquals(List.of("-d", "dev.quiver.jdbc.QuiverDriver", "-u", "jdbc:quiver:./demo", "-n", "", "-p", ""), QuiverShell.sqllineArguments(new String[0]));
   }
 
   @Test
   void aUrlArgumentOpensThatGraphAndPassesTheRestToSqlline() {
     assertEquals(
-        List.of("-d", "dev.quiver.jdbc.QuiverDriver", "-u", "jdbc:quiver:/g", "-e", "!tables"),
+        List.of("-d", "dev.quiver.jdbc.QuiverDriver", "-u", "jdbc:quiver:/g", "-n", "", "-p", "", "-e", "!tables"),
         QuiverShell.sqllineArguments(new String[] {"jdbc:quiver:/g", "-e", "!tables"}));
   }
 
   @Test
   void sqllineOptionsWithoutAUrlRunOnTheDemoGraph() {
     assertEquals(
-        List.of("-d", "dev.quiver.jdbc.QuiverDriver", "-u", "jdbc:quiver:./demo", "-f", "x.sql"),
+        List.of("-d", "dev.quiver.jdbc.QuiverDriver", "-u", "jdbc:quiver:./demo", "-n", "", "-p", "", "-f", "x.sql"),
         QuiverShell.sqllineArguments(new String[] {"-f", "x.sql"}));
     assertEquals(List.of("-u", "jdbc:quiver:/g"), QuiverShell.sqllineArguments(new String[] {"-u", "jdbc:quiver:/g"}));
   }
