@@ -102,6 +102,10 @@ public final class MutationExecutor {
       }
       if (type instanceof EdgeType && (assignment.property().equals("from") || assignment.property().equals("to"))) {
         Object raw = raw(assignment.value());
+        if (raw == null) {
+          throw at(assignment.span(), ErrorCode.REQUIRED_PROPERTY_MISSING,
+              "endpoint '" + assignment.property() + "' of '" + type.name() + "' cannot be null");
+        }
         if (!(raw instanceof String endpoint)) {
           throw at(assignment.span(), ErrorCode.INVALID_VALUE,
               "endpoint '" + assignment.property() + "' of '" + type.name() + "' must be a String id, got " + Values.describe(raw));

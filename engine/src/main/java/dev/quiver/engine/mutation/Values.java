@@ -249,6 +249,9 @@ public final class Values {
   }
 
   static String describe(Object raw) {
+    if (raw == null) {
+      return "NULL";
+    }
     if (raw instanceof String text) {
       return "String '" + text + "'";
     }

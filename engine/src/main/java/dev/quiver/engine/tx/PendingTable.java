@@ -34,11 +34,4 @@ final class PendingTable {
     return rows.containsKey(id) || deleted.contains(id);
   }
 
-  PendingTable copy() {
-    PendingTable copy = new PendingTable(type, expectedVersion);
-    copy.rows.putAll(rows); // rows are immutable maps: a shallow copy is a snapshot
-    copy.deleted.addAll(deleted);
-    copy.replacesCommitted = replacesCommitted;
-    return copy;
-  }
 }

@@ -41,6 +41,8 @@ public final class Transaction {
   private final Map<String, Long> reads = new HashMap<>();
   private Mode mode = Mode.EMPTY;
   private DeleteHistory deletes = new DeleteHistory();
+  /** Undo actions for the pending writes of the current statement text, newest first. */
+  private final java.util.ArrayDeque<Runnable> undo = new java.util.ArrayDeque<>();
 
   public Transaction(GraphStore store) {
     this.store = requireNonNull(store, "store is null");
@@ -86,8 +88,18 @@ public final class Transaction {
   public void putRow(TableType type, Map<String, Object> row, boolean replacesCommitted) {
     PendingTable table = table(type);
     String id = (String) row.get("id");
-    table.rows.put(id, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(row)));
+    Map<String, Object> previous = table.rows.put(id, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(row)));
+    boolean previouslyReplaces = table.replacesCommitted;
     table.replacesCommitted |= replacesCommitted;
+    undo.push(
+        () -> {
+          if (previous == null) {
+            table.rows.remove(id);
+          } else {
+            table.rows.put(id, previous);
+          }
+          table.replacesCommitted = previouslyReplaces;
+        });
   }
 
   /** Marks committed rows deleted. Returns the ids that were not already deleted. */
@@ -99,6 +111,7 @@ public final class Transaction {
         added.add(id);
       }
     }
+    undo.push(() -> added.forEach(table.deleted::remove));
     return added;
   }
 
@@ -119,8 +132,13 @@ public final class Transaction {
   }
 
   private PendingTable table(TableType type) {
-    return pending.computeIfAbsent(
-        type.tableKey(), key -> new PendingTable(type, snapshot().tableVersion(key)));
+    PendingTable table = pending.get(type.tableKey());
+    if (table == null) {
+      table = new PendingTable(type, snapshot().tableVersion(type.tableKey()));
+      pending.put(type.tableKey(), table);
+      undo.push(() -> pending.remove(type.tableKey()));
+    }
+    return table;
   }
 
   void recordRead(String tableKey) {
@@ -129,31 +147,33 @@ public final class Transaction {
 
   // ---- statement atomicity ----
 
-  /** The pending state before a statement text, to restore if the text fails. */
+  /**
+   * Marks the start of a statement text. The pending writes the text makes are logged so {@link #restore}
+   * can undo them (cheap: no copy of what earlier texts wrote).
+   */
   public Checkpoint checkpoint() {
-    Map<String, PendingTable> copy = new LinkedHashMap<>();
-    pending.forEach((key, table) -> copy.put(key, table.copy()));
-    return new Checkpoint(copy, new HashMap<>(reads), mode, deletes.copy());
+    undo.clear();
+    return new Checkpoint(new HashMap<>(reads), mode, deletes.copy());
   }
 
+  /** Undoes everything since the checkpoint. */
   public void restore(Checkpoint checkpoint) {
-    pending.clear();
-    pending.putAll(checkpoint.pending);
+    while (!undo.isEmpty()) {
+      undo.pop().run();
+    }
     reads.clear();
     reads.putAll(checkpoint.reads);
     mode = checkpoint.mode;
     deletes = checkpoint.deletes.copy();
   }
 
-  /** An opaque copy of the pending state. */
+  /** The small state of a transaction at the start of a statement text. */
   public static final class Checkpoint {
-    private final Map<String, PendingTable> pending;
     private final Map<String, Long> reads;
     private final Mode mode;
     private final DeleteHistory deletes;
 
-    private Checkpoint(Map<String, PendingTable> pending, Map<String, Long> reads, Mode mode, DeleteHistory deletes) {
-      this.pending = pending;
+    private Checkpoint(Map<String, Long> reads, Mode mode, DeleteHistory deletes) {
       this.reads = reads;
       this.mode = mode;
       this.deletes = deletes;
@@ -217,6 +237,7 @@ public final class Transaction {
     snapshot = null;
     mode = Mode.EMPTY;
     deletes.clear();
+    undo.clear();
   }
 
   GraphStore store() {
