@@ -273,6 +273,81 @@ public final class TableStore {
         rows);
   }
 
+  /**
+   * Opens a sink that stages rows batch by batch (bulk load): each batch becomes data files at once, so
+   * memory is bounded by the batch, not the input. {@link BatchSink#finish} turns the files into one staged
+   * write; abandoning the sink leaves only unreferenced files.
+   */
+  public BatchSink openSink(String tableKey, long readVersion) {
+    return new BatchSink(tableKey, readVersion);
+  }
+
+  /** Stages rows in batches; see {@link #openSink}. */
+  public final class BatchSink {
+    private final String tableKey;
+    private final long readVersion;
+    private final long since = System.currentTimeMillis();
+    private final List<FragmentMetadata> fragments = new ArrayList<>();
+    private long rows;
+
+    private BatchSink(String tableKey, long readVersion) {
+      this.tableKey = tableKey;
+      this.readVersion = readVersion;
+    }
+
+    public void write(VectorSchemaRoot batch) {
+      try {
+        fragments.addAll(LanceWrites.writeFragments(allocator, uri(tableKey), batch));
+        rows += batch.getRowCount();
+      } catch (RuntimeException e) {
+        throw StorageErrors.translate("staging rows for table '" + tableKey + "'", e);
+      }
+    }
+
+    public long rows() {
+      return rows;
+    }
+
+    /** New rows only: an Append. */
+    public StagedWrite finishAppend() {
+      return new StagedWrite(
+          since, tableKey, readVersion, StagedWrite.Kind.APPEND, Append.builder().fragments(fragments).build(), rows, 0);
+    }
+
+    /** Replaces the committed rows whose ids are in {@code ids} (the ids of every written row): one Update. */
+    public StagedWrite finishUpsert(Set<String> ids) {
+      try (Dataset pinned = openAt(tableKey, readVersion)) {
+        Map<Integer, List<Integer>> hits = rowAddressesOfIds(pinned, ids);
+        List<Long> removed = new ArrayList<>();
+        List<FragmentMetadata> updated = new ArrayList<>();
+        long replaced = applyDeletions(pinned, hits, removed, updated);
+        Update update =
+            Update.builder()
+                .removedFragmentIds(removed)
+                .updatedFragments(updated)
+                .newFragments(fragments)
+                .updateMode(Optional.of(Update.UpdateMode.RewriteRows))
+                .build();
+        return new StagedWrite(since, tableKey, readVersion, StagedWrite.Kind.UPSERT, update, rows, replaced);
+      } catch (RuntimeException e) {
+        throw StorageErrors.translate("staging an upsert to table '" + tableKey + "'", e);
+      }
+    }
+
+    /** Replaces the whole table by the written rows: one Overwrite. */
+    public StagedWrite finishOverwrite(Schema schema) {
+      long removed = countRows(tableKey, readVersion, null);
+      return new StagedWrite(
+          since,
+          tableKey,
+          readVersion,
+          StagedWrite.Kind.OVERWRITE,
+          Overwrite.builder().fragments(fragments).schema(schema).build(),
+          rows,
+          removed);
+    }
+  }
+
   /** Stages the creation of an empty table with {@code schema}. */
   public StagedWrite stageCreate(String tableKey, Schema schema) {
     long since = System.currentTimeMillis();
