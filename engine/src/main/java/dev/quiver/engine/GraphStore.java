@@ -6,7 +6,6 @@ import dev.quiver.engine.catalog.Catalog;
 import dev.quiver.engine.catalog.CatalogBuilder;
 import dev.quiver.engine.catalog.TableType;
 import dev.quiver.engine.commit.GraphCommitter;
-import dev.quiver.engine.storage.AtomicFiles;
 import dev.quiver.engine.storage.ManifestState;
 import dev.quiver.engine.storage.ManifestStore;
 import dev.quiver.engine.storage.StagedWrite;
@@ -20,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.logging.Level;
@@ -47,6 +47,7 @@ public final class GraphStore implements AutoCloseable {
   private final GraphCommitter committer;
   private final Map<String, Catalog> catalogs = new ConcurrentHashMap<>();
   private final ConcurrentSkipListMap<Long, CommitRecord> commitLog = new ConcurrentSkipListMap<>();
+  private final ConcurrentSkipListMap<Long, Optional<RecoveryRecord>> recoveryLog = new ConcurrentSkipListMap<>();
   private volatile Snapshot latest;
   private int references; // guarded by OPEN's per-key compute
 
@@ -120,10 +121,9 @@ public final class GraphStore implements AutoCloseable {
       create(options.schemaText() == null ? "" : options.schemaText());
     }
     if (!readOnly) {
-      int swept = AtomicFiles.sweepTemporaries(root);
-      if (swept > 0) {
-        LOG.log(Level.INFO, "removed {0} temporary files left in {1}", new Object[] {swept, root});
-      }
+      // Invariants 3 and 9: finish or undo interrupted commits, drop temporaries. A read-only open writes
+      // nothing (not even the gate's lock file) and reads the last published version.
+      committer.recoverOnOpen();
     }
     refresh();
   }
@@ -177,6 +177,7 @@ public final class GraphStore implements AutoCloseable {
   public Snapshot remember(ManifestState state) {
     Snapshot snapshot = new Snapshot(state.version(), parse(state.schemaText()), state.tables());
     commitLog.putIfAbsent(state.version(), state.commit());
+    recoveryLog.putIfAbsent(state.version(), state.recovery());
     synchronized (this) {
       if (latest == null || latest.graphVersion() < snapshot.graphVersion()) {
         latest = snapshot;
@@ -222,6 +223,30 @@ public final class GraphStore implements AutoCloseable {
         commitLog.putIfAbsent(version, record);
       }
       out.add(record);
+    }
+    return out;
+  }
+
+  /**
+   * Every retained recovery of an interrupted commit, oldest first ({@code QUIVER.recoveries}). Each is read
+   * from the manifest version its recovery published, so it is exactly as durable as that publish.
+   */
+  public List<RecoveryRecord> recoveries() {
+    long latestVersion = snapshot().graphVersion();
+    List<RecoveryRecord> out = new ArrayList<>();
+    for (long version = 1; version <= latestVersion; version++) {
+      Optional<RecoveryRecord> recovery = recoveryLog.get(version);
+      if (recovery == null) {
+        try {
+          ManifestState state = manifest.read(version);
+          recovery = state.recovery();
+          commitLog.putIfAbsent(version, state.commit());
+        } catch (GraphException e) {
+          continue; // removed by cleanup
+        }
+        recoveryLog.putIfAbsent(version, recovery);
+      }
+      recovery.ifPresent(out::add);
     }
     return out;
   }

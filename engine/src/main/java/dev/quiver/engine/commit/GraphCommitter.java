@@ -12,9 +12,9 @@ import dev.quiver.engine.storage.ManifestState;
 import dev.quiver.engine.storage.ManifestStore;
 import dev.quiver.engine.storage.StagedWrite;
 import dev.quiver.engine.storage.TableStore;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.quiver.engine.storage.AtomicFiles;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,34 +22,44 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 /**
  * Turns staged writes into one graph commit:
  *
  * <pre>
- * take the gate ─► read the manifest ─► CAS on expected versions ─► repair drifted tables
- *   ─► commit each table (HEAD must land on base + 1) ─► publish the manifest ─► fsync ─► release
+ * take the gate ─► roll forward pending recovery records ─► read the manifest ─► CAS on expected versions
+ *   ─► repair drifted tables ─► write the recovery record (several tables, or a create)
+ *   ─► commit each table (HEAD must land on base + 1) ─► fsync the tables ─► publish the manifest
+ *   ─► fsync it ─► remove the recovery record ─► release
  * </pre>
  *
- * Invariants: no HEAD moves before this runs (1); all touched tables move in one publish or none do (3); of
+ * Invariants: no HEAD moves before this runs (1); all touched tables move in one publish or none do, and a
+ * crash anywhere is finished or undone by the next read-write open from the recovery record (3); of
  * concurrent commits on a table exactly one wins (4); a table commit that does not land on base + 1 is never
  * published (10).
+ *
+ * <p>A commit of a single existing table writes no record: torn, it leaves at most one unpublished version on
+ * that table, which readers never see (2) and the next writer's drift repair restores, and there is nothing
+ * to keep consistent with another table. (Its interruption is therefore not listed in {@code
+ * QUIVER.recoveries}.)
  */
 public final class GraphCommitter {
   private static final Logger LOG = Logger.getLogger(GraphCommitter.class.getName());
-  private static final List<String> LANCE_DIRECTORIES = List.of("data", "_deletions", "_versions", "_transactions");
 
   private final Path root;
   private final TableStore tables;
   private final ManifestStore manifest;
   private final CommitGate gate;
+  private final RecoveryRecords records;
+  private final Recovery recovery;
 
   public GraphCommitter(Path root, TableStore tables, ManifestStore manifest) {
     this.root = requireNonNull(root, "root is null");
     this.tables = requireNonNull(tables, "tables is null");
     this.manifest = requireNonNull(manifest, "manifest is null");
     this.gate = CommitGate.of(root);
+    this.records = new RecoveryRecords(root);
+    this.recovery = new Recovery(root, tables, manifest, records);
   }
 
   public CommitGate gate() {
@@ -57,9 +67,31 @@ public final class GraphCommitter {
   }
 
   /**
+   * The read-write open's recovery: holding the gate, removes temporaries of interrupted atomic writes and
+   * rolls every pending recovery record forward or back. Never call it on a read-only open, which must not
+   * write (not even the lock file).
+   *
+   * @throws GraphException {@link ErrorCode#RECOVERY_REQUIRED} naming the file when a record cannot be read,
+   *     {@link ErrorCode#STORAGE_FAILURE} when a table is behind the manifest; the record is kept
+   */
+  public void recoverOnOpen() {
+    gate.hold(
+        () -> {
+          int swept = AtomicFiles.sweepTemporaries(root) + records.sweepTemporaries();
+          if (swept > 0) {
+            LOG.log(Level.INFO, "removed {0} temporary files left in {1}", new Object[] {swept, root});
+          }
+          recovery.sweep();
+          return null;
+        });
+  }
+
+  /**
    * Commits and publishes. Returns the published manifest state.
    *
    * @throws ConflictException when another commit moved a table this one expected
+   * @throws GraphException {@link ErrorCode#RECOVERY_REQUIRED} when an interrupted commit must be rolled back
+   *     by a read-write open first
    */
   public ManifestState commit(CommitRequest request) {
     FailPoints.hit(FailPoint.COMMIT_BEFORE_GATE);
@@ -67,20 +99,12 @@ public final class GraphCommitter {
     for (StagedWrite write : request.writes()) {
       startMillis = Math.min(startMillis, write.stagedSinceMillis());
     }
-    ManifestState published = gate.hold(() -> commitHoldingGate(request));
-    if (request.durability() == Durability.FSYNC) {
-      List<String> touched = new ArrayList<>();
-      boolean created = false;
-      for (StagedWrite write : request.writes()) {
-        touched.add(write.tableKey());
-        created |= write.kind() == StagedWrite.Kind.CREATE;
-      }
-      fsyncCommit(touched, startMillis, created);
-    }
-    return published;
+    long since = startMillis;
+    return gate.hold(() -> commitHoldingGate(request, since));
   }
 
-  private ManifestState commitHoldingGate(CommitRequest request) {
+  private ManifestState commitHoldingGate(CommitRequest request, long stagedSinceMillis) {
+    recovery.healBeforeWrite();
     ManifestState current = manifest.read();
     if (request.expectedGraphVersion() >= 0 && current.version() != request.expectedGraphVersion()) {
       throw new GraphException(
@@ -101,30 +125,81 @@ public final class GraphCommitter {
     for (StagedWrite write : request.writes()) {
       bases.put(write.tableKey(), repairDrift(write, current));
     }
+    boolean durable = request.durability() == Durability.FSYNC;
     FailPoints.hit(FailPoint.COMMIT_BEFORE_RECORD);
+    PendingCommit record = needsRecord(request) ? plan(request, current, bases) : null;
+    if (record != null) {
+      records.write(record, durable);
+    }
     Map<String, Long> committed = new LinkedHashMap<>();
+    ManifestState published;
     try {
+      boolean created = false;
       for (StagedWrite write : request.writes()) {
         FailPoints.hit(FailPoint.TABLE_BEFORE_COMMIT);
         long version = tables.commitStaged(write, bases.get(write.tableKey()));
         committed.put(write.tableKey(), version);
+        created |= write.kind() == StagedWrite.Kind.CREATE;
         FailPoints.hit(FailPoint.TABLE_AFTER_COMMIT);
+      }
+      if (durable) {
+        CommitSync.syncTables(root, tables, committed.keySet(), stagedSinceMillis, created);
       }
       FailPoints.hit(FailPoint.PUBLISH_BEFORE);
       Map<String, Long> pins = new TreeMap<>(current.tables());
       pins.putAll(committed);
       String schemaText = request.schemaText() != null ? request.schemaText() : current.schemaText();
-      ManifestState published =
+      long publishStart = System.currentTimeMillis();
+      published =
           manifest.publish(
               current.version(), pins, schemaText, request.actor(), request.kind(), List.copyOf(committed.keySet()));
+      if (durable) {
+        CommitSync.syncManifest(root, publishStart);
+      }
       FailPoints.hit(FailPoint.PUBLISH_AFTER);
-      return published;
     } catch (RuntimeException failure) {
       if (!manifestAdvancedPast(current)) {
-        rollBack(committed, current, failure);
+        rollBack(record, committed, current, failure);
       }
       throw failure;
     }
+    if (record != null) {
+      records.remove(record.id());
+    }
+    FailPoints.hit(FailPoint.COMMIT_AFTER_RECORD_REMOVAL);
+    return published;
+  }
+
+  /** Several tables must move together, and a create leaves a table directory no manifest pins. */
+  private static boolean needsRecord(CommitRequest request) {
+    if (request.writes().size() > 1) {
+      return true;
+    }
+    for (StagedWrite write : request.writes()) {
+      if (write.kind() == StagedWrite.Kind.CREATE) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static PendingCommit plan(CommitRequest request, ManifestState current, Map<String, Long> bases) {
+    List<PendingCommit.PlannedTable> planned = new ArrayList<>();
+    for (StagedWrite write : request.writes()) {
+      long base = bases.get(write.tableKey());
+      boolean created = write.kind() == StagedWrite.Kind.CREATE;
+      planned.add(
+          new PendingCommit.PlannedTable(
+              write.tableKey(), created ? 0 : current.tables().get(write.tableKey()), base, base + 1, created));
+    }
+    return new PendingCommit(
+        RecoveryRecords.newId(),
+        Instant.now(),
+        request.actor(),
+        request.kind(),
+        current.version(),
+        request.schemaText(),
+        planned);
   }
 
   /**
@@ -137,7 +212,7 @@ public final class GraphCommitter {
     String tableKey = write.tableKey();
     if (write.kind() == StagedWrite.Kind.CREATE) {
       if (tables.exists(tableKey)) {
-        removeUnpublishedTable(tableKey);
+        Recovery.removeUnpublishedTable(tables, tableKey);
       }
       return 0;
     }
@@ -159,20 +234,6 @@ public final class GraphCommitter {
     return restored;
   }
 
-  /** A table directory that no manifest pins is the leftover of a create that never published. */
-  private void removeUnpublishedTable(String tableKey) {
-    Path directory = tables.tablePath(tableKey);
-    try (Stream<Path> walk = Files.walk(directory)) {
-      List<Path> paths = walk.sorted(java.util.Comparator.reverseOrder()).toList();
-      for (Path path : paths) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException e) {
-      throw new GraphException(
-          ErrorCode.STORAGE_FAILURE, "removing the unpublished table '" + tableKey + "' failed: " + e, e);
-    }
-  }
-
   private boolean manifestAdvancedPast(ManifestState current) {
     try {
       return manifest.latestVersion() != current.version();
@@ -181,64 +242,37 @@ public final class GraphCommitter {
     }
   }
 
-  private void rollBack(Map<String, Long> committed, ManifestState current, RuntimeException failure) {
+  /**
+   * Undoes a commit that failed before its publish (the caller is told it failed, so it must not roll
+   * forward). With a recovery record, the moved tables are restored and the restored HEADs published as an
+   * audited recovery, so manifest == HEAD afterwards; if that fails too, the record stays for the next
+   * read-write open. Without one (a single table), the table is restored and the next writer's drift repair
+   * sees to the rest.
+   */
+  private void rollBack(PendingCommit record, Map<String, Long> committed, ManifestState current, RuntimeException failure) {
+    if (record != null) {
+      try {
+        if (committed.isEmpty()) {
+          records.remove(record.id()); // nothing moved (a torn first commit restored itself): nothing to audit
+        } else {
+          recovery.rollBack(record, current);
+        }
+      } catch (RuntimeException e) {
+        failure.addSuppressed(e);
+      }
+      return;
+    }
     for (String tableKey : committed.keySet()) {
       try {
         Long pin = current.tables().get(tableKey);
         if (pin == null) {
-          removeUnpublishedTable(tableKey);
+          Recovery.removeUnpublishedTable(tables, tableKey);
         } else {
           tables.restore(tableKey, pin);
         }
       } catch (RuntimeException e) {
         failure.addSuppressed(e);
       }
-    }
-  }
-
-  /**
-   * Lance does not fsync. Before a commit is acknowledged, every file it created in the touched tables and
-   * the manifest, and the directories that received them, are forced to stable storage.
-   */
-  private void fsyncCommit(List<String> touchedTables, long sinceMillis, boolean createdTables) {
-    List<Path> directories = new ArrayList<>();
-    for (String tableKey : touchedTables) {
-      directories.add(tables.tablePath(tableKey));
-    }
-    directories.add(root.resolve("__manifest"));
-    try {
-      for (Path table : directories) {
-        for (String sub : LANCE_DIRECTORIES) {
-          Path directory = table.resolve(sub);
-          if (!Files.isDirectory(directory)) {
-            continue;
-          }
-          boolean received = false;
-          try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-              // 1 s of slack for coarse file-system timestamps; re-syncing an older file is harmless.
-              if (Files.getLastModifiedTime(file).toMillis() >= sinceMillis - 1000 && Files.isRegularFile(file)) {
-                dev.quiver.engine.storage.AtomicFiles.fsyncFile(file);
-                received = true;
-              }
-            }
-          }
-          if (received) {
-            dev.quiver.engine.storage.AtomicFiles.fsyncDirectory(directory);
-          }
-        }
-        dev.quiver.engine.storage.AtomicFiles.fsyncDirectory(table);
-      }
-      if (createdTables) {
-        for (String parent : List.of("nodes", "edges")) {
-          if (Files.isDirectory(root.resolve(parent))) {
-            dev.quiver.engine.storage.AtomicFiles.fsyncDirectory(root.resolve(parent));
-          }
-        }
-        dev.quiver.engine.storage.AtomicFiles.fsyncDirectory(root);
-      }
-    } catch (IOException e) {
-      throw new GraphException(ErrorCode.STORAGE_FAILURE, "making the commit durable failed: " + e, e);
     }
   }
 }

@@ -14,10 +14,14 @@ public enum FailPoint {
   TABLE_AFTER_COMMIT,
   /** After every table commit, before the manifest publish. */
   PUBLISH_BEFORE,
-  /** After the manifest publish, before the recovery record is removed. */
+  /** After the manifest publish (and its fsync), before the recovery record is removed. */
   PUBLISH_AFTER,
   /** After the recovery record is removed, before the gate is released. */
-  COMMIT_AFTER_RECORD_REMOVAL;
+  COMMIT_AFTER_RECORD_REMOVAL,
+  /** Recovery of an interrupted commit: after restoring or checking its tables, before its publish. */
+  RECOVERY_BEFORE_PUBLISH,
+  /** An atomic file write: after the temporary is written, before it is renamed into place. */
+  ATOMIC_BEFORE_RENAME;
 
   /** The dotted id, e.g. {@code publish.before}. */
   public String id() {

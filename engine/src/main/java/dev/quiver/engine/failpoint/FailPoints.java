@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Fault injection. Production code calls {@link #hit(FailPoint)} at each protocol step; it costs one volatile
  * read while nothing is armed. Tests arm a point with {@code try (var armed = FailPoints.arm(X, action)) {…}}.
- * A child JVM can arm points with {@code -Dquiver.failpoints=table.after_commit=halt,…} (actions: {@code
- * throw}, {@code halt}).
+ * A child JVM can arm points with {@code -Dquiver.failpoints=table.after_commit=halt@2,…} (actions: {@code
+ * throw}, {@code halt}, optionally {@code @N} for the N-th hit only).
  */
 public final class FailPoints {
   /** What happens when an armed point is hit. */
@@ -37,14 +37,27 @@ public final class FailPoints {
       for (String entry : spec.split(",")) {
         String[] parts = entry.trim().split("=", 2);
         FailPoint point = byId(parts[0]);
-        String action = parts.length > 1 ? parts[1] : "throw";
-        fromProperty.put(point, "halt".equals(action) ? halting() : throwing());
+        fromProperty.put(point, action(parts.length > 1 ? parts[1] : "throw"));
       }
       armed = Map.copyOf(fromProperty);
     }
   }
 
   private FailPoints() {}
+
+  /** {@code throw}, {@code halt}, or either with {@code @N} to act on the N-th hit only. */
+  private static Action action(String spec) {
+    String[] parts = spec.split("@", 2);
+    int nth = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+    switch (parts[0]) {
+      case "throw":
+        return nth > 0 ? throwingOnHit(nth) : throwing();
+      case "halt":
+        return nth > 0 ? onHit(nth, halting()) : halting();
+      default:
+        throw new IllegalArgumentException("unknown fail point action '" + spec + "'");
+    }
+  }
 
   /** Called by the engine at a protocol step. */
   public static void hit(FailPoint point) {
@@ -81,10 +94,15 @@ public final class FailPoints {
 
   /** Throws on the n-th hit (1-based) only. */
   public static Action throwingOnHit(int n) {
+    return onHit(n, throwing());
+  }
+
+  /** Runs {@code action} on the n-th hit (1-based) only. */
+  public static Action onHit(int n, Action action) {
     AtomicInteger hits = new AtomicInteger();
     return point -> {
       if (hits.incrementAndGet() == n) {
-        throw new InjectedFault(point);
+        action.run(point);
       }
     };
   }

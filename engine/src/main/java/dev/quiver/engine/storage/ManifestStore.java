@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.quiver.engine.CommitRecord;
 import dev.quiver.engine.ErrorCode;
 import dev.quiver.engine.GraphException;
+import dev.quiver.engine.RecoveryRecord;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
@@ -33,7 +35,8 @@ import org.lance.operation.Overwrite;
 /**
  * The graph manifest: a small Lance dataset {@code __manifest} whose version N is graph version N. Each
  * version holds one row per table (its pinned Lance version), one row with the schema text, and one row
- * recording the commit that published it.
+ * recording the commit that published it. A recovery commit's row also carries the recovery's outcome and the
+ * actor of the commit it recovered: that is the {@code QUIVER.recoveries} audit, atomic with its publish.
  *
  * <p>A publish is a whole-table Overwrite committed with the read version, no retries and the same config key
  * every time, so two publishers racing from one manifest version cannot both win (measured: notes §4). The
@@ -49,7 +52,10 @@ public final class ManifestStore {
               Field.nullable("text", new ArrowType.Utf8()),
               Field.nullable("actor", new ArrowType.Utf8()),
               Field.nullable("commit_kind", new ArrowType.Utf8()),
-              Field.nullable("committed_at", new ArrowType.Int(64, true))));
+              Field.nullable("committed_at", new ArrowType.Int(64, true)),
+              // Added for recovery audits; absent from manifest versions written before them (read as null).
+              Field.nullable("recovery_outcome", new ArrowType.Utf8()),
+              Field.nullable("recovered_actor", new ArrowType.Utf8())));
 
   private static final String GRAPH_VERSION_KEY = "quiver.graph_version";
   private static final String TABLE = "table";
@@ -58,6 +64,8 @@ public final class ManifestStore {
 
   private final Path path;
   private final BufferAllocator allocator;
+
+  private record Audit(String outcome, String recoveredActor) {}
 
   public ManifestStore(Path graphRoot, BufferAllocator allocator) {
     this.path = requireNonNull(graphRoot, "graphRoot is null").resolve("__manifest");
@@ -100,7 +108,7 @@ public final class ManifestStore {
   /** Creates the manifest as graph version 1. */
   public ManifestState create(Map<String, Long> tables, String schemaText, String actor, String kind) {
     CommitRecord commit = commitRecord(1, actor, kind, tables.keySet());
-    List<FragmentMetadata> fragments = writeRows(tables, schemaText, commit);
+    List<FragmentMetadata> fragments = writeRows(tables, schemaText, commit, Optional.empty());
     try {
       long version =
           LanceWrites.create(allocator, path.toString(), Overwrite.builder().fragments(fragments).schema(SCHEMA)
@@ -127,8 +135,45 @@ public final class ManifestStore {
       String actor,
       String kind,
       List<String> movedTables) {
+    return publish(readVersion, tables, schemaText, actor, kind, movedTables, null);
+  }
+
+  /**
+   * Publishes a recovery: like {@link #publish(long, Map, String, String, String, List)}, with the recovery's
+   * outcome and the recovered commit's actor recorded on the commit row (the audit is atomic with the publish).
+   *
+   * @param outcome {@link RecoveryRecord#ROLLED_FORWARD} or {@link RecoveryRecord#ROLLED_BACK}, or null for an
+   *     ordinary commit
+   * @param recoveredActor the actor of the interrupted commit (ignored when {@code outcome} is null)
+   */
+  public ManifestState publishRecovery(
+      long readVersion,
+      Map<String, Long> tables,
+      String schemaText,
+      String actor,
+      String kind,
+      List<String> movedTables,
+      String outcome,
+      String recoveredActor) {
+    requireNonNull(outcome, "outcome is null");
+    requireNonNull(recoveredActor, "recoveredActor is null");
+    return publish(readVersion, tables, schemaText, actor, kind, movedTables, new Audit(outcome, recoveredActor));
+  }
+
+  private ManifestState publish(
+      long readVersion,
+      Map<String, Long> tables,
+      String schemaText,
+      String actor,
+      String kind,
+      List<String> movedTables,
+      Audit recoveryAudit) {
     CommitRecord commit = commitRecord(readVersion + 1, actor, kind, movedTables);
-    List<FragmentMetadata> fragments = writeRows(tables, schemaText, commit);
+    Optional<RecoveryRecord> recovery =
+        recoveryAudit == null
+            ? Optional.empty()
+            : Optional.of(new RecoveryRecord(commit.committedAt(), recoveryAudit.outcome(), recoveryAudit.recoveredActor(), commit.tables()));
+    List<FragmentMetadata> fragments = writeRows(tables, schemaText, commit, recovery);
     Overwrite overwrite =
         Overwrite.builder()
             .fragments(fragments)
@@ -150,7 +195,7 @@ public final class ManifestStore {
       throw new GraphException(
           ErrorCode.INTERNAL, "manifest publish from version " + readVersion + " landed on version " + committed);
     }
-    return new ManifestState(committed, tables, schemaText, commit);
+    return new ManifestState(committed, tables, schemaText, commit, recovery);
   }
 
   private static CommitRecord commitRecord(long graphVersion, String actor, String kind, java.util.Collection<String> tables) {
@@ -159,7 +204,8 @@ public final class ManifestStore {
     return new CommitRecord(graphVersion, Instant.now().truncatedTo(ChronoUnit.MICROS), actor, kind, sorted);
   }
 
-  private List<FragmentMetadata> writeRows(Map<String, Long> tables, String schemaText, CommitRecord commit) {
+  private List<FragmentMetadata> writeRows(
+      Map<String, Long> tables, String schemaText, CommitRecord commit, Optional<RecoveryRecord> recovery) {
     try (VectorSchemaRoot root = VectorSchemaRoot.create(SCHEMA, allocator)) {
       VarCharVector kind = (VarCharVector) root.getVector("kind");
       VarCharVector key = (VarCharVector) root.getVector("key");
@@ -168,6 +214,8 @@ public final class ManifestStore {
       VarCharVector actor = (VarCharVector) root.getVector("actor");
       VarCharVector commitKind = (VarCharVector) root.getVector("commit_kind");
       BigIntVector committedAt = (BigIntVector) root.getVector("committed_at");
+      VarCharVector recoveryOutcome = (VarCharVector) root.getVector("recovery_outcome");
+      VarCharVector recoveredActor = (VarCharVector) root.getVector("recovered_actor");
       root.allocateNew();
       int row = 0;
       for (Map.Entry<String, Long> table : new TreeMap<>(tables).entrySet()) {
@@ -187,6 +235,10 @@ public final class ManifestStore {
       actor.setSafe(row, bytes(commit.actor()));
       commitKind.setSafe(row, bytes(commit.kind()));
       committedAt.setSafe(row, ChronoUnit.MICROS.between(Instant.EPOCH, commit.committedAt()));
+      if (recovery.isPresent()) {
+        recoveryOutcome.setSafe(row, bytes(recovery.get().outcome()));
+        recoveredActor.setSafe(row, bytes(recovery.get().actor()));
+      }
       row++;
       root.setRowCount(row);
       return LanceWrites.writeFragments(allocator, path.toString(), root);
@@ -199,6 +251,7 @@ public final class ManifestStore {
     Map<String, Long> tables = new TreeMap<>();
     String schemaText = null;
     CommitRecord commit = null;
+    Optional<RecoveryRecord> recovery = Optional.empty();
     try (LanceScanner scanner = dataset.newScan(new ScanOptions.Builder().build());
         ArrowReader reader = scanner.scanBatches()) {
       while (reader.loadNextBatch()) {
@@ -210,6 +263,8 @@ public final class ManifestStore {
         VarCharVector actor = (VarCharVector) root.getVector("actor");
         VarCharVector commitKind = (VarCharVector) root.getVector("commit_kind");
         BigIntVector committedAt = (BigIntVector) root.getVector("committed_at");
+        VarCharVector recoveryOutcome = (VarCharVector) root.getVector("recovery_outcome"); // null before audits
+        VarCharVector recoveredActor = (VarCharVector) root.getVector("recovered_actor");
         for (int i = 0; i < root.getRowCount(); i++) {
           String rowKind = string(kind, i);
           switch (rowKind) {
@@ -224,6 +279,15 @@ public final class ManifestStore {
                       string(actor, i),
                       string(commitKind, i),
                       tableList.isEmpty() ? List.of() : Arrays.asList(tableList.split(",")));
+              if (recoveryOutcome != null && !recoveryOutcome.isNull(i)) {
+                recovery =
+                    Optional.of(
+                        new RecoveryRecord(
+                            commit.committedAt(),
+                            string(recoveryOutcome, i),
+                            string(recoveredActor, i),
+                            commit.tables()));
+              }
             }
             default -> throw new GraphException(ErrorCode.INTERNAL, "unknown manifest row kind '" + rowKind + "'");
           }
@@ -241,7 +305,7 @@ public final class ManifestStore {
       throw new GraphException(
           ErrorCode.STORAGE_FAILURE, "graph manifest version " + dataset.version() + " is incomplete");
     }
-    return new ManifestState(dataset.version(), tables, schemaText, commit);
+    return new ManifestState(dataset.version(), tables, schemaText, commit, recovery);
   }
 
   private static byte[] bytes(String value) {

@@ -1,0 +1,83 @@
+package dev.quiver.engine.commit;
+
+import dev.quiver.engine.ErrorCode;
+import dev.quiver.engine.GraphException;
+import dev.quiver.engine.storage.AtomicFiles;
+import dev.quiver.engine.storage.TableStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Lance does not fsync. These force the files a commit created in Lance datasets, and the directories that
+ * received them, to stable storage. Tables are synced before the manifest publish and the manifest after it,
+ * so a manifest version that survives power loss never pins a table version that did not.
+ */
+final class CommitSync {
+  private static final List<String> LANCE_DIRECTORIES = List.of("data", "_deletions", "_versions", "_transactions");
+  /** Slack for coarse file-system timestamps; re-syncing an older file is harmless. */
+  private static final long SLACK_MILLIS = 1000;
+
+  private CommitSync() {}
+
+  /**
+   * Syncs every file modified since {@code sinceMillis} in the given tables.
+   *
+   * @param createdTables also sync {@code nodes/}, {@code edges/} and the graph directory, which received new
+   *     table directories
+   */
+  static void syncTables(Path root, TableStore tables, Collection<String> tableKeys, long sinceMillis, boolean createdTables) {
+    try {
+      for (String tableKey : tableKeys) {
+        Path table = tables.tablePath(tableKey);
+        if (Files.isDirectory(table)) {
+          syncDataset(table, sinceMillis);
+        }
+      }
+      if (createdTables) {
+        for (String parent : List.of("nodes", "edges")) {
+          if (Files.isDirectory(root.resolve(parent))) {
+            AtomicFiles.fsyncDirectory(root.resolve(parent));
+          }
+        }
+        AtomicFiles.fsyncDirectory(root);
+      }
+    } catch (IOException e) {
+      throw new GraphException(ErrorCode.STORAGE_FAILURE, "making the commit durable failed: " + e, e);
+    }
+  }
+
+  /** Syncs the manifest files written since {@code sinceMillis}. */
+  static void syncManifest(Path root, long sinceMillis) {
+    try {
+      syncDataset(root.resolve("__manifest"), sinceMillis);
+    } catch (IOException e) {
+      throw new GraphException(ErrorCode.STORAGE_FAILURE, "making the manifest publish durable failed: " + e, e);
+    }
+  }
+
+  private static void syncDataset(Path dataset, long sinceMillis) throws IOException {
+    for (String sub : LANCE_DIRECTORIES) {
+      Path directory = dataset.resolve(sub);
+      if (!Files.isDirectory(directory)) {
+        continue;
+      }
+      boolean received = false;
+      try (Stream<Path> files = Files.list(directory)) {
+        for (Path file : (Iterable<Path>) files::iterator) {
+          if (Files.isRegularFile(file) && Files.getLastModifiedTime(file).toMillis() >= sinceMillis - SLACK_MILLIS) {
+            AtomicFiles.fsyncFile(file);
+            received = true;
+          }
+        }
+      }
+      if (received) {
+        AtomicFiles.fsyncDirectory(directory);
+      }
+    }
+    AtomicFiles.fsyncDirectory(dataset);
+  }
+}

@@ -1,0 +1,129 @@
+package dev.quiver.engine.storage;
+
+import static dev.quiver.engine.testing.PersonRows.rows;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quiver.engine.Durability;
+import dev.quiver.engine.commit.CommitRequest;
+import dev.quiver.engine.commit.GraphCommitter;
+import dev.quiver.engine.testing.PersonRows;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code durability=fsync}: before {@code commit()} returns, every file the commit created or changed (data,
+ * deletion, transaction and version files of each table and of the manifest, the recovery record) and every
+ * directory that received one has been fsynced; {@code durability=process} fsyncs nothing.
+ */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class DurabilityIT {
+  private static final String PERSON = "node:Person";
+  private static final String COMPANY = "node:Company";
+
+  @TempDir Path root;
+  private RootAllocator allocator;
+  private TableStore tables;
+  private ManifestStore manifest;
+  private GraphCommitter committer;
+
+  @BeforeEach
+  void createGraph() {
+    allocator = new RootAllocator();
+    tables = new TableStore(root, allocator);
+    manifest = new ManifestStore(root, allocator);
+    committer = new GraphCommitter(root, tables, manifest);
+    long person = tables.commitStaged(tables.stageCreate(PERSON, PersonRows.SCHEMA), 0);
+    long company = tables.commitStaged(tables.stageCreate(COMPANY, PersonRows.SCHEMA), 0);
+    manifest.create(Map.of(PERSON, person, COMPANY, company), "", "test", "schema");
+  }
+
+  @AfterEach
+  void closeAllocator() {
+    allocator.close();
+  }
+
+  @Test
+  void withFsyncEveryFileOfTheCommitAndItsDirectoryIsSyncedBeforeCommitReturns() throws Exception {
+    Map<Path, String> before = listing();
+    Set<Path> synced = ConcurrentHashMap.newKeySet();
+    try (AutoCloseable listening = AtomicFiles.listenToFsyncs(path -> record(path, synced))) {
+      committer.commit(twoTables(Durability.FSYNC));
+    }
+    Map<Path, String> after = listing();
+    List<Path> written = new ArrayList<>();
+    for (Map.Entry<Path, String> file : after.entrySet()) {
+      if (!file.getValue().equals(before.get(file.getKey())) && !file.getKey().endsWith("_quiver.lock")) {
+        written.add(file.getKey());
+      }
+    }
+    assertTrue(written.size() >= 6, "the commit wrote files in both tables and the manifest: " + written);
+    for (Path file : written) {
+      assertTrue(synced.contains(file), "fsynced " + file);
+      assertTrue(synced.contains(file.getParent()), "fsynced the directory of " + file);
+    }
+    assertTrue(
+        synced.stream().anyMatch(path -> path.getParent().endsWith("_recovery")), "the recovery record was fsynced");
+  }
+
+  @Test
+  void withProcessDurabilityNothingIsSynced() throws Exception {
+    Set<Path> synced = ConcurrentHashMap.newKeySet();
+    try (AutoCloseable listening = AtomicFiles.listenToFsyncs(path -> record(path, synced))) {
+      committer.commit(twoTables(Durability.PROCESS));
+    }
+    assertEquals(Set.of(), synced);
+    assertFalse(Files.list(root.resolve("_recovery")).findAny().isPresent(), "the record was removed");
+  }
+
+  private void record(Path path, Set<Path> synced) {
+    if (path.startsWith(root.toAbsolutePath().normalize())) {
+      synced.add(path);
+    }
+  }
+
+  private CommitRequest twoTables(Durability durability) {
+    ManifestState base = manifest.read();
+    List<StagedWrite> writes = new ArrayList<>();
+    Map<String, Long> expected = new HashMap<>();
+    for (String table : List.of(PERSON, COMPANY)) {
+      long pin = base.tables().get(table);
+      try (VectorSchemaRoot batch = PersonRows.of(allocator, rows("x", 1))) {
+        writes.add(tables.stageAppend(table, pin, batch));
+      }
+      expected.put(table, pin);
+    }
+    return new CommitRequest("t", "mutation", expected, -1, writes, null, durability);
+  }
+
+  /** Every regular file under the graph with its size and modification time. */
+  private Map<Path, String> listing() throws IOException {
+    Map<Path, String> out = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root.toAbsolutePath().normalize())) {
+      for (Path path : (Iterable<Path>) walk::iterator) {
+        if (Files.isRegularFile(path)) {
+          out.put(path, Files.size(path) + "@" + Files.getLastModifiedTime(path).toMillis());
+        }
+      }
+    }
+    return out;
+  }
+}
