@@ -244,8 +244,13 @@ class MutationsIT {
           FailPoints.InjectedFault.class,
           () -> run("insert Person { name: \"Eve\" }\ninsert Knows { from: \"Eve\", to: \"Bob\" }"));
     }
-    assertEquals(before.graphVersion(), store.snapshot().graphVersion());
+    // The moved tables were restored and the restored content published as an audited roll back.
+    assertEquals(before.graphVersion() + 1, store.snapshot().graphVersion());
+    CommitRecord rollBack = store.commits().get(store.commits().size() - 1);
+    assertEquals("recovery", rollBack.kind());
+    assertEquals("rolled_back", store.recoveries().get(store.recoveries().size() - 1).outcome());
     assertFalse(rows(session, "node:Person").containsKey("Eve"));
+    assertFalse(rows(session, "edge:Knows").values().stream().anyMatch(edge -> "Eve".equals(edge.get("src"))));
     run("insert Person { name: \"Fay\" }");
     assertTrue(rows(session, "node:Person").containsKey("Fay"));
     assertFalse(rows(session, "node:Person").containsKey("Eve"));
