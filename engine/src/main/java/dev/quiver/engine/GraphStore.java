@@ -49,6 +49,7 @@ public final class GraphStore implements AutoCloseable {
   private final ConcurrentSkipListMap<Long, CommitRecord> commitLog = new ConcurrentSkipListMap<>();
   private final ConcurrentSkipListMap<Long, Optional<RecoveryRecord>> recoveryLog = new ConcurrentSkipListMap<>();
   private volatile Snapshot latest;
+  private volatile dev.quiver.engine.sql.SqlEngine sql;
   private int references; // guarded by OPEN's per-key compute
 
   private GraphStore(StoreKey key) {
@@ -261,10 +262,20 @@ public final class GraphStore implements AutoCloseable {
     return new Session(this, options);
   }
 
-  /** Internal: the Arrow allocator of this graph (engine packages only). */
-  public BufferAllocator allocator() {
-    return allocator;
+  /** Internal: the SQL engine shared by every session of this graph (plans are cached per catalog). */
+  public dev.quiver.engine.sql.SqlEngine sql() {
+    dev.quiver.engine.sql.SqlEngine engine = sql;
+    if (engine == null) {
+      synchronized (this) {
+        if (sql == null) {
+          sql = new dev.quiver.engine.sql.SqlEngine();
+        }
+        engine = sql;
+      }
+    }
+    return engine;
   }
+
 
   /** Internal: the storage layer of this graph (engine packages only). */
   public TableStore tableStore() {

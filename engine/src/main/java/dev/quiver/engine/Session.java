@@ -11,6 +11,8 @@ import dev.quiver.engine.storage.ManifestState;
 import dev.quiver.engine.storage.StagedWrite;
 import dev.quiver.engine.mutation.MutationExecutor;
 import dev.quiver.engine.tx.Transaction;
+import dev.quiver.engine.view.CommittedView;
+import dev.quiver.engine.view.ReadView;
 import dev.quiver.grammar.D2;
 import dev.quiver.grammar.Dialect;
 import dev.quiver.grammar.MutationParser;
@@ -88,8 +90,20 @@ public final class Session implements AutoCloseable {
     return switch (Dialect.classify(text)) {
       case SCHEMA -> executeSchema(text);
       case GRAPH -> executeGraph(text, parameters);
-      case SQL -> throw new GraphException(ErrorCode.UNSUPPORTED, "SQL reads are not supported yet");
+      case SQL -> executeSql(text, parameters);
     };
+  }
+
+  /**
+   * SQL reads see what the transaction sees: in a transaction, its pinned snapshot and its own pending writes;
+   * in auto-commit mode, the latest published version.
+   */
+  private Result executeSql(String text, List<Object> parameters) {
+    ReadView view =
+        autoCommit && !transaction.hasPendingWrites()
+            ? CommittedView.latest(store)
+            : transaction.view();
+    return store.sql().query(text, parameters, view, store);
   }
 
   private Result executeSchema(String text) {

@@ -48,6 +48,11 @@ public final class TableStore {
     this.allocator = requireNonNull(allocator, "allocator is null");
   }
 
+  /** The allocator batches handed to {@code stage*} must come from (Lance's C data export needs one root). */
+  public BufferAllocator allocator() {
+    return allocator;
+  }
+
   public Path root() {
     return root;
   }

@@ -28,7 +28,7 @@ import org.apache.arrow.vector.complex.ListVector;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * Converts between Arrow vectors and the engine's Java values (String, Boolean, Integer, Long, BigInteger,
+ * Writes the engine's Java values into Arrow vectors (reading is {@code view.ArrowValues}) (String, Boolean, Integer, Long, BigInteger,
  * Float, Double, LocalDate, Instant, byte[], List, float[]) for the column types of {@code ArrowSchemas}.
  */
 public final class ArrowRows {
@@ -111,66 +111,5 @@ public final class ArrowRows {
     } else {
       throw new GraphException(ErrorCode.INTERNAL, "no writer for Arrow vector " + vector.getField());
     }
-  }
-
-  /** Reads one value (NULL reads null). */
-  public static Object get(FieldVector vector, int index) {
-    if (vector.isNull(index)) {
-      return null;
-    }
-    if (vector instanceof VarCharVector v) {
-      return new String(v.get(index), StandardCharsets.UTF_8);
-    }
-    if (vector instanceof BitVector v) {
-      return v.get(index) != 0;
-    }
-    if (vector instanceof IntVector v) {
-      return v.get(index);
-    }
-    if (vector instanceof BigIntVector v) {
-      return v.get(index);
-    }
-    if (vector instanceof UInt4Vector v) {
-      return Integer.toUnsignedLong(v.get(index));
-    }
-    if (vector instanceof UInt8Vector v) {
-      long bits = v.get(index);
-      BigInteger value = BigInteger.valueOf(bits);
-      return bits < 0 ? value.add(TWO_TO_64) : value;
-    }
-    if (vector instanceof Float4Vector v) {
-      return v.get(index);
-    }
-    if (vector instanceof Float8Vector v) {
-      return v.get(index);
-    }
-    if (vector instanceof DateDayVector v) {
-      return LocalDate.ofEpochDay(v.get(index));
-    }
-    if (vector instanceof TimeStampMilliVector v) {
-      return Instant.ofEpochMilli(v.get(index));
-    }
-    if (vector instanceof LargeVarBinaryVector v) {
-      return v.get(index);
-    }
-    if (vector instanceof ListVector v) {
-      int start = v.getOffsetBuffer().getInt((long) index * ListVector.OFFSET_WIDTH);
-      int end = v.getOffsetBuffer().getInt((long) (index + 1) * ListVector.OFFSET_WIDTH);
-      FieldVector data = (FieldVector) v.getDataVector();
-      List<Object> out = new ArrayList<>(end - start);
-      for (int j = start; j < end; j++) {
-        out.add(get(data, j));
-      }
-      return java.util.Collections.unmodifiableList(out);
-    }
-    if (vector instanceof FixedSizeListVector v) {
-      Float4Vector data = (Float4Vector) v.getDataVector();
-      float[] out = new float[v.getListSize()];
-      for (int j = 0; j < out.length; j++) {
-        out[j] = data.get(index * out.length + j);
-      }
-      return out;
-    }
-    throw new GraphException(ErrorCode.INTERNAL, "no reader for Arrow vector " + vector.getField());
   }
 }

@@ -194,7 +194,7 @@ public final class Transaction {
         return Optional.empty();
       }
       TableStore tables = store.tableStore();
-      BufferAllocator allocator = store.allocator();
+      BufferAllocator allocator = tables.allocator();
       List<StagedWrite> writes = new ArrayList<>();
       for (PendingTable table : pending.values()) {
         String key = table.type.tableKey();

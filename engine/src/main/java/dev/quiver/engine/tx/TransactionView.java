@@ -2,20 +2,19 @@ package dev.quiver.engine.tx;
 
 import dev.quiver.engine.Snapshot;
 import dev.quiver.engine.storage.Filter;
-import dev.quiver.engine.storage.TableScan;
+import dev.quiver.engine.view.CommittedView;
 import dev.quiver.engine.view.ReadView;
 import dev.quiver.engine.view.RowCursor;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * A transaction's view of a table: committed rows at the pinned snapshot (the filter pushed into Lance),
- * minus rows the transaction rewrote or deleted, plus its pending rows that pass the same filter (evaluated
- * by {@link RowFilters} with the same three-valued logic). So the newest write of an id wins (invariant 7).
+ * A transaction's view of a table: the committed rows of its pinned snapshot ({@link CommittedView}, the
+ * filter pushed into Lance), minus rows the transaction rewrote or deleted, plus its pending rows that pass the
+ * same filter (evaluated by {@link RowFilters} with the same three-valued logic). So the newest write of an id
+ * wins (invariant 7), and SQL reads, mutation predicates and validation share one filter semantics.
  */
 final class TransactionView implements ReadView {
   private final Transaction transaction;
@@ -34,67 +33,54 @@ final class TransactionView implements ReadView {
     Snapshot snapshot = transaction.snapshot();
     transaction.recordRead(tableKey);
     PendingTable pending = transaction.pendingTable(tableKey);
+    if (pending == null || pending.isEmpty()) {
+      return new CommittedView(transaction.store().tableStore(), snapshot).scan(tableKey, columns, filter);
+    }
     List<String> scanned = new ArrayList<>(columns);
     int idIndex = scanned.indexOf("id");
     if (idIndex < 0) {
       scanned.add("id");
       idIndex = scanned.size() - 1;
     }
-    TableScan scan =
-        transaction.store().tableStore().openScan(tableKey, snapshot.tableVersion(tableKey), scanned, filter);
-    return new OverlayCursor(scan, scanned, columns.size(), idIndex, pending, filter);
+    RowCursor committed =
+        new CommittedView(transaction.store().tableStore(), snapshot).scan(tableKey, scanned, filter);
+    return new OverlayCursor(committed, scanned, columns.size(), idIndex, pending, filter);
   }
 
   private static final class OverlayCursor implements RowCursor {
-    private final TableScan scan;
+    private final RowCursor committed;
     private final List<String> scanned;
     private final int width;
     private final int idIndex;
     private final PendingTable pending;
     private final Iterator<Map<String, Object>> pendingRows;
     private final Filter filter;
-    private FieldVector[] vectors;
-    private int batchRow;
-    private int batchSize;
     private boolean committedDone;
     private Object[] row;
 
-    OverlayCursor(TableScan scan, List<String> scanned, int width, int idIndex, PendingTable pending, Filter filter) {
-      this.scan = scan;
+    OverlayCursor(
+        RowCursor committed, List<String> scanned, int width, int idIndex, PendingTable pending, Filter filter) {
+      this.committed = committed;
       this.scanned = scanned;
       this.width = width;
       this.idIndex = idIndex;
       this.pending = pending;
-      this.pendingRows = pending == null ? java.util.Collections.emptyIterator() : pending.rows.values().iterator();
+      this.pendingRows = pending.rows.values().iterator();
       this.filter = filter;
     }
 
     @Override
     public boolean next() {
       while (!committedDone) {
-        if (vectors != null && batchRow < batchSize) {
-          int i = batchRow++;
-          String id = (String) ArrowRows.get(vectors[idIndex], i);
-          if (pending != null && pending.shadows(id)) {
-            continue;
-          }
-          row = new Object[width];
-          for (int c = 0; c < width; c++) {
-            row[c] = ArrowRows.get(vectors[c], i);
-          }
-          return true;
-        }
-        if (scan.next()) {
-          VectorSchemaRoot batch = scan.batch();
-          vectors = new FieldVector[scanned.size()];
-          for (int c = 0; c < scanned.size(); c++) {
-            vectors[c] = batch.getVector(scanned.get(c));
-          }
-          batchRow = 0;
-          batchSize = batch.getRowCount();
-        } else {
+        if (!committed.next()) {
           committedDone = true;
-          scan.close();
+          committed.close();
+          break;
+        }
+        Object[] candidate = committed.row();
+        if (!pending.shadows((String) candidate[idIndex])) {
+          row = width == candidate.length ? candidate : java.util.Arrays.copyOf(candidate, width);
+          return true;
         }
       }
       while (pendingRows.hasNext()) {
@@ -117,7 +103,7 @@ final class TransactionView implements ReadView {
 
     @Override
     public void close() {
-      scan.close();
+      committed.close();
     }
   }
 }

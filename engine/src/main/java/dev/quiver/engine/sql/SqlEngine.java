@@ -1,0 +1,224 @@
+package dev.quiver.engine.sql;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.quiver.engine.Column;
+import dev.quiver.engine.ErrorCode;
+import dev.quiver.engine.GraphException;
+import dev.quiver.engine.GraphStore;
+import dev.quiver.engine.QueryResult;
+import dev.quiver.engine.catalog.Catalog;
+import dev.quiver.engine.view.ReadView;
+import dev.quiver.engine.view.RowCursor;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.rel.type.RelDataType;
+
+/**
+ * Runs SQL reads against a {@link ReadView}. One instance per {@link GraphStore} (or per JVM) is enough: it is
+ * thread-safe and caches, per catalog, the SQL schema and the compiled plan of each statement text, so running
+ * a text again skips parsing, validation, planning and code generation. A plan never holds a view: each
+ * execution binds its own view, store and parameters.
+ */
+public final class SqlEngine {
+  /** The hint every refused write carries. */
+  public static final String READ_ONLY_HINT = SqlErrors.READ_ONLY_HINT;
+
+  private static final int PLAN_CACHE_SIZE = 256;
+  private static final int SCHEMA_CACHE_SIZE = 8;
+  private static final String WARM_UP_SQL =
+      "SELECT x, COUNT(*) AS c FROM (VALUES (1), (2), (2)) AS t(x) WHERE x > ? GROUP BY x ORDER BY x";
+
+  private record PlanKey(String sql, String schemaText) {}
+
+  // Both caches are guarded by their own monitor; planning runs outside it (two threads may plan one text).
+  private final Map<PlanKey, SqlPlanner.Plan> plans = lru(PLAN_CACHE_SIZE);
+  private final Map<String, CalciteSchema> schemas = lru(SCHEMA_CACHE_SIZE);
+
+  public SqlEngine() {}
+
+  /**
+   * Runs a query (or {@code EXPLAIN PLAN FOR} a query, which returns one {@code PLAN} column holding the plan
+   * text). Close the result to release its scans.
+   *
+   * @param params the values of the {@code ?} placeholders, in order (engine value convention)
+   * @param view what the statement reads: a snapshot, possibly overlaid with a transaction's writes
+   * @param store the graph (for {@code QUIVER} tables)
+   * @throws GraphException SYNTAX_ERROR (with line and column), UNKNOWN_TYPE, UNKNOWN_PROPERTY, RULE_VIOLATION,
+   *     UNSUPPORTED (any write: SQL is read-only), INVALID_VALUE, INTERNAL
+   */
+  public QueryResult query(String sql, List<?> params, ReadView view, GraphStore store) {
+    requireNonNull(sql, "sql is null");
+    requireNonNull(params, "params is null");
+    requireNonNull(view, "view is null");
+    requireNonNull(store, "store is null");
+    SqlPlanner.Plan plan = plan(sql, view.snapshot().catalog());
+    if (plan.explainOnly()) {
+      return new QueryResult(
+          List.of(new Column("PLAN", "VARCHAR", 0, 0, false)), new ListCursor(List.<Object[]>of(new Object[] {plan.plan()})));
+    }
+    Object[] bound = SqlParameters.bind(params, plan.parameterTypes());
+    QueryContext context =
+        new QueryContext(plan.rootSchema(), plan.typeFactory(), view, store, plan.stashed(), bound);
+    return new QueryResult(plan.columns(), new ResultCursor(plan, context));
+  }
+
+  /** The plan of a query as text: Calcite's physical plan, then what each scan pushes into storage. */
+  public String explain(String sql, ReadView view, GraphStore store) {
+    requireNonNull(sql, "sql is null");
+    requireNonNull(view, "view is null");
+    requireNonNull(store, "store is null");
+    return plan(sql, view.snapshot().catalog()).plan();
+  }
+
+  /**
+   * Plans, compiles and runs a small query on no graph, so the first real statement does not pay for loading
+   * Calcite's classes and code generator (seconds on a small machine). Safe to call from a background thread.
+   */
+  public void warmUp() {
+    SqlPlanner.Plan plan = plan(WARM_UP_SQL, Catalog.EMPTY);
+    QueryContext context =
+        new QueryContext(plan.rootSchema(), plan.typeFactory(), null, null, plan.stashed(), new Object[] {0});
+    try (ResultCursor rows = new ResultCursor(plan, context)) {
+      while (rows.next()) {
+        rows.row();
+      }
+    }
+  }
+
+  SqlPlanner.Plan plan(String sql, Catalog catalog) {
+    PlanKey key = new PlanKey(sql, catalog.source());
+    SqlPlanner.Plan cached;
+    synchronized (plans) {
+      cached = plans.get(key);
+    }
+    if (cached != null) {
+      return cached;
+    }
+    SqlPlanner.Plan plan = new SqlPlanner(schema(catalog)).plan(sql);
+    synchronized (plans) {
+      plans.putIfAbsent(key, plan);
+    }
+    return plan;
+  }
+
+  private CalciteSchema schema(Catalog catalog) {
+    synchronized (schemas) {
+      return schemas.computeIfAbsent(catalog.source(), source -> SqlPlanner.schemaOf(catalog));
+    }
+  }
+
+  private static <K, V> Map<K, V> lru(int size) {
+    return new LinkedHashMap<>(16, 0.75f, true) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+        return size() > size;
+      }
+    };
+  }
+
+  /** Rows of a bound plan, converted from Calcite's representation to the engine convention. */
+  private static final class ResultCursor implements RowCursor {
+    private final List<RelDataType> types;
+    private final Enumerator<?> enumerator;
+    private Object[] row;
+    private boolean closed;
+
+    ResultCursor(SqlPlanner.Plan plan, DataContext context) {
+      this.types = plan.columnTypes();
+      try {
+        Enumerable<?> rows = plan.bindable().bind(context);
+        this.enumerator = rows.enumerator();
+      } catch (RuntimeException e) {
+        throw SqlErrors.runtime(e);
+      }
+    }
+
+    @Override
+    public boolean next() {
+      if (closed) {
+        return false;
+      }
+      try {
+        if (!enumerator.moveNext()) {
+          close();
+          return false;
+        }
+        Object current = enumerator.current();
+        // A one-column plan yields bare values, not one-element arrays.
+        Object[] values = types.size() == 1 && !(current instanceof Object[]) ? new Object[] {current} : (Object[]) current;
+        Object[] out = new Object[types.size()];
+        for (int i = 0; i < out.length; i++) {
+          out[i] = SqlTypes.toEngine(values[i], types.get(i));
+        }
+        row = out;
+        return true;
+      } catch (RuntimeException e) {
+        GraphException translated = SqlErrors.runtime(e);
+        try {
+          close();
+        } catch (RuntimeException closing) {
+          translated.addSuppressed(closing);
+        }
+        throw translated;
+      }
+    }
+
+    @Override
+    public Object[] row() {
+      if (row == null) {
+        throw new GraphException(ErrorCode.INTERNAL, "no current row");
+      }
+      return row;
+    }
+
+    @Override
+    public void close() {
+      if (!closed) {
+        closed = true;
+        row = null;
+        enumerator.close();
+      }
+    }
+  }
+
+  /** A few rows already in memory (EXPLAIN output). */
+  private static final class ListCursor implements RowCursor {
+    private final List<Object[]> rows;
+    private int position = -1;
+
+    ListCursor(List<Object[]> rows) {
+      this.rows = rows;
+    }
+
+    @Override
+    public boolean next() {
+      if (position + 1 < rows.size()) {
+        position++;
+        return true;
+      }
+      position = rows.size();
+      return false;
+    }
+
+    @Override
+    public Object[] row() {
+      if (position < 0 || position >= rows.size()) {
+        throw new GraphException(ErrorCode.INTERNAL, "no current row");
+      }
+      return rows.get(position).clone();
+    }
+
+    @Override
+    public void close() {
+      position = rows.size();
+    }
+  }
+}
