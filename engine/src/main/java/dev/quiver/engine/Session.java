@@ -9,6 +9,7 @@ import dev.quiver.engine.catalog.TableType;
 import dev.quiver.engine.commit.CommitRequest;
 import dev.quiver.engine.storage.ManifestState;
 import dev.quiver.engine.storage.StagedWrite;
+import dev.quiver.engine.load.NdjsonLoader;
 import dev.quiver.engine.mutation.MutationExecutor;
 import dev.quiver.engine.tx.Transaction;
 import dev.quiver.engine.view.CommittedView;
@@ -19,6 +20,8 @@ import dev.quiver.grammar.MutationParser;
 import dev.quiver.grammar.SyntaxError;
 import dev.quiver.grammar.ast.Delete;
 import dev.quiver.grammar.ast.Insert;
+import dev.quiver.grammar.ast.Load;
+import dev.quiver.grammar.ast.LoadMode;
 import dev.quiver.grammar.ast.Script;
 import dev.quiver.grammar.ast.Statement;
 import dev.quiver.grammar.ast.Update;
@@ -39,6 +42,7 @@ public final class Session implements AutoCloseable {
   private final SessionOptions options;
   private final Transaction transaction;
   private boolean autoCommit = true;
+  private NdjsonLoader.Progress loadProgress = NdjsonLoader.Progress.NONE;
   private boolean closed;
 
   Session(GraphStore store, SessionOptions options) {
@@ -123,6 +127,9 @@ public final class Session implements AutoCloseable {
     script.ruleViolation().ifPresent(message -> {
       throw new GraphException(ErrorCode.RULE_VIOLATION, message);
     });
+    if (statements.size() == 1 && statements.get(0) instanceof Load load) {
+      return executeLoad(load);
+    }
     for (Statement statement : statements) {
       if (!(statement instanceof Insert || statement instanceof Update || statement instanceof Delete)) {
         throw new GraphException(
@@ -160,6 +167,35 @@ public final class Session implements AutoCloseable {
         backOff(attempt);
       }
     }
+  }
+
+  /**
+   * {@code load "<path>" [mode …]}: one graph commit of its own (default mode {@code append}, the strict one).
+   * A relative path is resolved against the working directory of the process.
+   */
+  private Result executeLoad(Load load) {
+    checkWritable();
+    if (transaction.hasPendingWrites()) {
+      throw new GraphException(
+          ErrorCode.RULE_VIOLATION,
+          "load runs as a commit of its own; commit or roll back the transaction's pending writes first",
+          load.span().line(),
+          load.span().column(),
+          null);
+    }
+    transaction.clear();
+    return NdjsonLoader.load(
+        store,
+        java.nio.file.Path.of(load.path()),
+        load.mode().orElse(LoadMode.APPEND),
+        options.actor(),
+        options.durability(),
+        loadProgress);
+  }
+
+  /** Where load progress goes (the shell shows a progress bar; embedded users may log). */
+  public void loadProgress(NdjsonLoader.Progress progress) {
+    this.loadProgress = requireNonNull(progress, "progress is null");
   }
 
   /** A short randomized pause so racing writers do not collide in lock step. */

@@ -20,13 +20,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /** The schema's constraints: per value ({@code @range}, {@code @check}) and across rows ({@code @unique}, {@code @card}). */
-final class Constraints {
+public final class Constraints {
   private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
   private Constraints() {}
 
   /** {@code @range} and {@code @check} of one property value; NULL passes. */
-  static void checkValue(TableType type, Property property, Object value) {
+  public static void checkValue(TableType type, Property property, Object value) {
     if (value == null) {
       return;
     }

@@ -1,0 +1,519 @@
+package dev.quiver.engine.load;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.quiver.engine.Durability;
+import dev.quiver.engine.ErrorCode;
+import dev.quiver.engine.GraphException;
+import dev.quiver.engine.GraphStore;
+import dev.quiver.engine.Snapshot;
+import dev.quiver.engine.UpdateResult;
+import dev.quiver.engine.catalog.Catalog;
+import dev.quiver.engine.catalog.Constraint;
+import dev.quiver.engine.catalog.EdgeType;
+import dev.quiver.engine.catalog.Ids;
+import dev.quiver.engine.catalog.NodeType;
+import dev.quiver.engine.catalog.Property;
+import dev.quiver.engine.catalog.PropertyType;
+import dev.quiver.engine.catalog.ScalarKind;
+import dev.quiver.engine.catalog.TableType;
+import dev.quiver.engine.commit.CommitRequest;
+import dev.quiver.engine.mutation.Constraints;
+import dev.quiver.engine.mutation.Values;
+import dev.quiver.engine.storage.ManifestState;
+import dev.quiver.engine.storage.StagedWrite;
+import dev.quiver.engine.storage.TableStore;
+import dev.quiver.engine.tx.ArrowRows;
+import dev.quiver.engine.view.CommittedView;
+import dev.quiver.engine.view.RowCursor;
+import dev.quiver.grammar.ast.LoadMode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * Loads an NDJSON file as one graph commit. Each non-blank line is {@code {"type":"Node","data":{…}}} or
+ * {@code {"edge":"Edge","from":"id","to":"id","data":{…}}}. Rows are validated and staged batch by batch as
+ * they stream in (data files only, no HEAD moves), so memory holds only ids, endpoint sets and unique tuples;
+ * the checks that span the file — duplicate ids, existing ids ({@code append}), endpoints (including nodes of
+ * the same file), {@code @unique}, {@code @card} — run before any table commit. Then every touched table is
+ * committed and published together.
+ */
+public final class NdjsonLoader {
+  /** Rows per staged batch: the unit of memory a load holds besides its id sets. */
+  static final int BATCH_ROWS = 16_384;
+
+  /** Called as the load advances. */
+  @FunctionalInterface
+  public interface Progress {
+    void update(long lines, long bytesRead, long totalBytes);
+
+    Progress NONE = (lines, bytes, total) -> {};
+  }
+
+  private final GraphStore store;
+  private final Snapshot snapshot;
+  private final Catalog catalog;
+  private final LoadMode mode;
+  private final Progress progress;
+  private final Map<String, TableLoad> tables = new LinkedHashMap<>();
+  private long line;
+
+  private NdjsonLoader(GraphStore store, LoadMode mode, Progress progress) {
+    this.store = store;
+    this.snapshot = store.snapshot();
+    this.catalog = snapshot.catalog();
+    this.mode = mode;
+    this.progress = progress;
+  }
+
+  /**
+   * Loads a file. Returns the entities loaded per statement (one count) and the graph version published.
+   *
+   * @throws GraphException naming the line for bad input ({@code INVALID_INPUT} class 22, unknown types and
+   *     properties, value errors) and keeping the constraint states (23xxx); nothing is committed then
+   */
+  public static UpdateResult load(
+      GraphStore store, Path file, LoadMode mode, String actor, Durability durability, Progress progress) {
+    requireNonNull(file, "file is null");
+    NdjsonLoader loader = new NdjsonLoader(store, requireNonNull(mode, "mode is null"), requireNonNull(progress, "progress is null"));
+    loader.read(file);
+    loader.validate();
+    return loader.commit(actor, durability);
+  }
+
+  // ---- reading and staging ----
+
+  private void read(Path file) {
+    long total;
+    try {
+      total = Files.size(file);
+    } catch (NoSuchFileException e) {
+      throw new GraphException(ErrorCode.INVALID_INPUT, "load file '" + file + "' does not exist");
+    } catch (IOException e) {
+      throw new GraphException(ErrorCode.STORAGE_FAILURE, "cannot read load file '" + file + "': " + e, e);
+    }
+    long bytes = 0;
+    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      for (String text = reader.readLine(); text != null; text = reader.readLine()) {
+        line++;
+        bytes += text.length() + 1;
+        if (!text.isBlank()) {
+          record(text);
+        }
+        if (line % 65_536 == 0) {
+          progress.update(line, bytes, total);
+        }
+      }
+    } catch (IOException e) {
+      throw new GraphException(ErrorCode.STORAGE_FAILURE, "reading load file '" + file + "' failed at line " + line + ": " + e, e);
+    }
+    for (TableLoad table : tables.values()) {
+      table.flush();
+    }
+    progress.update(line, total, total);
+  }
+
+  private void record(String text) {
+    Object parsed;
+    try {
+      parsed = JsonValues.parse(text);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw invalid("not valid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw invalid("not valid JSON: " + e.getMessage());
+    }
+    if (!(parsed instanceof Map<?, ?> envelope)) {
+      throw invalid("expected a JSON object with 'type' or 'edge'");
+    }
+    boolean node = envelope.containsKey("type");
+    if (node == envelope.containsKey("edge")) {
+      throw invalid("a record must contain exactly one of 'type' or 'edge'");
+    }
+    for (Object key : envelope.keySet()) {
+      if (!(node ? List.of("type", "data") : List.of("edge", "from", "to", "data")).contains(key)) {
+        throw invalid("unknown field '" + key + "' in a " + (node ? "node" : "edge") + " record");
+      }
+    }
+    Object dataValue = envelope.get("data");
+    if (dataValue != null && !(dataValue instanceof Map)) {
+      throw invalid("'data' must be a JSON object");
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> data = dataValue == null ? Map.of() : (Map<String, Object>) dataValue;
+    if (node) {
+      String typeName = string(envelope.get("type"), "type");
+      NodeType type =
+          catalog.node(typeName).orElseThrow(() -> at(ErrorCode.UNKNOWN_TYPE, "unknown node type '" + typeName + "'"));
+      Map<String, Object> row = properties(type, data);
+      String id = nodeId(type, row, data.get("id"));
+      row.put("id", id);
+      table(type).add(row);
+    } else {
+      String typeName = string(envelope.get("edge"), "edge");
+      EdgeType type =
+          catalog.edgeIgnoreCase(typeName).orElseThrow(() -> at(ErrorCode.UNKNOWN_TYPE, "unknown edge type '" + typeName + "'"));
+      Map<String, Object> row = properties(type, data);
+      Object explicit = data.get("id");
+      row.put("id", explicit == null ? Ids.newId() : string(explicit, "data.id"));
+      row.put("src", string(envelope.get("from"), "from"));
+      row.put("dst", string(envelope.get("to"), "to"));
+      table(type).add(row);
+    }
+  }
+
+  private Map<String, Object> properties(TableType type, Map<String, Object> data) {
+    for (String name : data.keySet()) {
+      if (!name.equals("id") && type.property(name).isEmpty()) {
+        throw at(ErrorCode.UNKNOWN_PROPERTY, "type '" + type.name() + "' has no property '" + name + "'");
+      }
+    }
+    Map<String, Object> row = new LinkedHashMap<>();
+    for (Property property : type.properties()) {
+      Object raw = jsonToRaw(property, data.get(property.name()));
+      Object value;
+      try {
+        value = Values.coerce(property, raw, "property '" + property.name() + "' of '" + type.name() + "'");
+        if (value == null && !property.nullable()) {
+          throw new GraphException(
+              ErrorCode.REQUIRED_PROPERTY_MISSING,
+              "non-nullable property '" + property.name() + "' of '" + type.name() + "' is missing or null");
+        }
+        Constraints.checkValue(type, property, value);
+      } catch (GraphException e) {
+        throw at(e.code(), e.getMessage());
+      }
+      row.put(property.name(), value);
+    }
+    return row;
+  }
+
+  /** JSON gives Date as "YYYY-MM-DD" or epoch days and DateTime as RFC 3339 or epoch milliseconds. */
+  private static Object jsonToRaw(Property property, Object value) {
+    if (value instanceof BigInteger number && property.type() instanceof PropertyType.Scalar scalar) {
+      if (scalar.kind() == ScalarKind.DATE) {
+        return LocalDate.ofEpochDay(number.longValueExact());
+      }
+      if (scalar.kind() == ScalarKind.DATETIME) {
+        return Instant.ofEpochMilli(number.longValueExact());
+      }
+    }
+    return value;
+  }
+
+  private String nodeId(NodeType type, Map<String, Object> row, Object explicit) {
+    if (!type.keyed()) {
+      return explicit == null ? Ids.newId() : string(explicit, "data.id");
+    }
+    String id;
+    try {
+      id = Ids.idOf(type, row::get);
+    } catch (GraphException e) {
+      throw at(e.code(), e.getMessage());
+    }
+    if (explicit != null && !id.equals(explicit)) {
+      throw invalid(
+          "node " + type.name() + " has explicit id '" + explicit + "' that does not match its @key value '" + id + "'");
+    }
+    return id;
+  }
+
+  private TableLoad table(TableType type) {
+    return tables.computeIfAbsent(type.tableKey(), key -> new TableLoad(type));
+  }
+
+  /** The rows of one table in this file: staged batch by batch; ids kept for the checks that span the file. */
+  private final class TableLoad {
+    final TableType type;
+    final TableStore.BatchSink sink;
+    final Map<String, Long> idLines = new HashMap<>();
+    final List<Map<String, Object>> buffer = new ArrayList<>();
+    /** For edges: the endpoints used and the out-edge count per source. */
+    final Set<String> sources = new HashSet<>();
+    final Set<String> targets = new HashSet<>();
+    final Map<String, Long> outDegree = new HashMap<>();
+    /** Per @unique constraint: tuple → id of the row holding it in this file. */
+    final List<Map<List<Object>, String>> uniqueTuples = new ArrayList<>();
+
+    TableLoad(TableType type) {
+      this.type = type;
+      this.sink = store.tableStore().openSink(type.tableKey(), snapshot.tableVersion(type.tableKey()));
+      for (Constraint constraint : type.constraints()) {
+        if (constraint instanceof Constraint.Unique) {
+          uniqueTuples.add(new HashMap<>());
+        }
+      }
+    }
+
+    void add(Map<String, Object> row) {
+      String id = (String) row.get("id");
+      Long first = idLines.putIfAbsent(id, line);
+      if (first != null) {
+        throw at(
+            ErrorCode.UNIQUE_VIOLATION,
+            type.kind().label() + " type '" + type.name() + "' already has id '" + id + "' in this file (line " + first + ")");
+      }
+      if (type instanceof EdgeType) {
+        String src = (String) row.get("src");
+        sources.add(src);
+        targets.add((String) row.get("dst"));
+        outDegree.merge(src, 1L, Long::sum);
+      }
+      int u = 0;
+      for (Constraint constraint : type.constraints()) {
+        if (constraint instanceof Constraint.Unique unique) {
+          List<Object> tuple = new ArrayList<>();
+          for (String column : unique.properties()) {
+            tuple.add(row.get(column));
+          }
+          if (!tuple.contains(null)) {
+            String holder = uniqueTuples.get(u).putIfAbsent(tuple, id);
+            if (holder != null) {
+              throw at(ErrorCode.UNIQUE_VIOLATION, uniqueMessage(type, unique, tuple, holder, id));
+            }
+          }
+          u++;
+        }
+      }
+      buffer.add(row);
+      if (buffer.size() >= BATCH_ROWS) {
+        flush();
+      }
+    }
+
+    void flush() {
+      if (buffer.isEmpty()) {
+        return;
+      }
+      try (VectorSchemaRoot batch =
+          ArrowRows.toArrow(type.arrowSchema(), buffer, store.tableStore().allocator())) {
+        sink.write(batch);
+      }
+      buffer.clear();
+    }
+  }
+
+  // ---- checks that span the file ----
+
+  private void validate() {
+    CommittedView committed = new CommittedView(store.tableStore(), snapshot);
+    for (TableLoad table : tables.values()) {
+      if (mode == LoadMode.APPEND) {
+        forEachCommitted(committed, table.type, List.of("id"), row -> {
+          if (table.idLines.containsKey((String) row[0])) {
+            throw new GraphException(
+                ErrorCode.UNIQUE_VIOLATION,
+                "line " + table.idLines.get((String) row[0]) + ": " + table.type.kind().label() + " type '"
+                    + table.type.name() + "' already has id '" + row[0] + "' (append loads new entities only)");
+          }
+        });
+      }
+      if (mode != LoadMode.OVERWRITE) {
+        checkUniqueAgainstCommitted(committed, table);
+      }
+    }
+    for (TableLoad table : tables.values()) {
+      if (table.type instanceof EdgeType edge) {
+        checkEndpoints(committed, edge, table.sources, edge.from(), "src");
+        checkEndpoints(committed, edge, table.targets, edge.to(), "dst");
+        checkCardinality(committed, edge, table);
+      }
+    }
+    if (mode == LoadMode.OVERWRITE) {
+      checkRetainedEdges(committed);
+    }
+  }
+
+  private void checkUniqueAgainstCommitted(CommittedView committed, TableLoad table) {
+    int u = 0;
+    for (Constraint constraint : table.type.constraints()) {
+      if (!(constraint instanceof Constraint.Unique unique)) {
+        continue;
+      }
+      Map<List<Object>, String> tuples = table.uniqueTuples.get(u++);
+      if (tuples.isEmpty()) {
+        continue;
+      }
+      List<String> columns = new ArrayList<>(List.of("id"));
+      columns.addAll(unique.properties());
+      forEachCommitted(committed, table.type, columns, row -> {
+        String id = (String) row[0];
+        if (table.idLines.containsKey(id)) {
+          return; // rewritten by this file
+        }
+        List<Object> tuple = new ArrayList<>(List.of(row).subList(1, row.length));
+        String holder = tuples.get(tuple);
+        if (holder != null) {
+          throw new GraphException(
+              ErrorCode.UNIQUE_VIOLATION,
+              "line " + table.idLines.get(holder) + ": " + uniqueMessage(table.type, unique, tuple, id, holder));
+        }
+      });
+    }
+  }
+
+  private void checkEndpoints(CommittedView committed, EdgeType edge, Set<String> wanted, String nodeType, String side) {
+    NodeType node = catalog.node(nodeType).orElseThrow();
+    TableLoad loaded = tables.get(node.tableKey());
+    Set<String> missing = new HashSet<>(wanted);
+    if (loaded != null) {
+      missing.removeAll(loaded.idLines.keySet());
+    }
+    if (!missing.isEmpty() && !(mode == LoadMode.OVERWRITE && loaded != null)) {
+      forEachCommitted(committed, node, List.of("id"), row -> missing.remove((String) row[0]));
+    }
+    if (!missing.isEmpty()) {
+      String id = missing.stream().sorted().findFirst().orElseThrow();
+      throw new GraphException(
+          ErrorCode.ENDPOINT_NOT_FOUND, side + " '" + id + "' not found in " + nodeType + " (edge " + edge.name() + ")");
+    }
+  }
+
+  private void checkCardinality(CommittedView committed, EdgeType edge, TableLoad table) {
+    if (edge.cardinality().min() == 0 && edge.cardinality().unbounded()) {
+      return;
+    }
+    Map<String, Long> counts = new HashMap<>(table.outDegree);
+    if (mode != LoadMode.OVERWRITE) {
+      forEachCommitted(committed, edge, List.of("id", "src"), row -> {
+        String src = (String) row[1];
+        if (counts.containsKey(src) && !table.idLines.containsKey((String) row[0])) {
+          counts.merge(src, 1L, Long::sum);
+        }
+      });
+    }
+    for (Map.Entry<String, Long> entry : counts.entrySet()) {
+      long count = entry.getValue();
+      if (!edge.cardinality().unbounded() && count > edge.cardinality().max()) {
+        throw new GraphException(
+            ErrorCode.CHECK_VIOLATION,
+            "@card violation on edge " + edge.name() + ": source '" + entry.getKey() + "' has " + count + " edges (max "
+                + edge.cardinality().max() + ")");
+      }
+      if (count < edge.cardinality().min()) {
+        throw new GraphException(
+            ErrorCode.CHECK_VIOLATION,
+            "@card violation on edge " + edge.name() + ": source '" + entry.getKey() + "' has " + count + " edges (min "
+                + edge.cardinality().min() + ")");
+      }
+    }
+  }
+
+  /** An overwrite that replaces a node type must not strand edges of types the file keeps. */
+  private void checkRetainedEdges(CommittedView committed) {
+    for (EdgeType edge : catalog.edges()) {
+      if (tables.containsKey(edge.tableKey())) {
+        continue;
+      }
+      TableLoad from = tables.get(catalog.node(edge.from()).orElseThrow().tableKey());
+      TableLoad to = tables.get(catalog.node(edge.to()).orElseThrow().tableKey());
+      if (from == null && to == null) {
+        continue;
+      }
+      forEachCommitted(committed, edge, List.of("src", "dst"), row -> {
+        if (from != null && !from.idLines.containsKey((String) row[0])) {
+          throw new GraphException(
+              ErrorCode.ENDPOINT_NOT_FOUND,
+              "src '" + row[0] + "' not found in " + edge.from() + ": the overwrite would strand an edge of " + edge.name());
+        }
+        if (to != null && !to.idLines.containsKey((String) row[1])) {
+          throw new GraphException(
+              ErrorCode.ENDPOINT_NOT_FOUND,
+              "dst '" + row[1] + "' not found in " + edge.to() + ": the overwrite would strand an edge of " + edge.name());
+        }
+      });
+    }
+  }
+
+  private interface RowAction {
+    void accept(Object[] row);
+  }
+
+  private static void forEachCommitted(CommittedView committed, TableType type, List<String> columns, RowAction action) {
+    try (RowCursor cursor = committed.scan(type.tableKey(), columns, null)) {
+      while (cursor.next()) {
+        action.accept(cursor.row());
+      }
+    }
+  }
+
+  // ---- commit ----
+
+  private UpdateResult commit(String actor, Durability durability) {
+    long nodes = 0;
+    long edges = 0;
+    List<StagedWrite> writes = new ArrayList<>();
+    Map<String, Long> expected = new HashMap<>();
+    for (TableLoad table : tables.values()) {
+      String key = table.type.tableKey();
+      expected.put(key, snapshot.tableVersion(key));
+      writes.add(
+          switch (mode) {
+            case APPEND -> table.sink.finishAppend();
+            case MERGE -> table.sink.finishUpsert(table.idLines.keySet());
+            case OVERWRITE -> table.sink.finishOverwrite(table.type.arrowSchema());
+          });
+      if (table.type instanceof EdgeType) {
+        edges += table.idLines.size();
+      } else {
+        nodes += table.idLines.size();
+      }
+    }
+    // Endpoint tables were read for validation: their versions must not move under the load either.
+    for (TableLoad table : tables.values()) {
+      if (table.type instanceof EdgeType edge) {
+        for (String nodeType : List.of(edge.from(), edge.to())) {
+          String key = catalog.node(nodeType).orElseThrow().tableKey();
+          expected.putIfAbsent(key, snapshot.tableVersion(key));
+        }
+      }
+    }
+    if (writes.isEmpty()) {
+      return new UpdateResult(List.of(0L), 0, 0, snapshot.graphVersion());
+    }
+    ManifestState published =
+        store.committer().commit(new CommitRequest(actor, "load", expected, -1, writes, null, durability));
+    return new UpdateResult(List.of(nodes + edges), nodes, edges, store.remember(published).graphVersion());
+  }
+
+  // ---- messages ----
+
+  private static String uniqueMessage(TableType type, Constraint.Unique unique, List<Object> tuple, String first, String second) {
+    String columns = unique.properties().size() == 1 ? unique.properties().get(0) : "(" + String.join(", ", unique.properties()) + ")";
+    List<String> values = new ArrayList<>();
+    for (Object value : tuple) {
+      values.add(String.valueOf(value));
+    }
+    String rendered = values.size() == 1 ? values.get(0) : "(" + String.join(", ", values) + ")";
+    return "@unique violation on " + type.name() + "." + columns + ": value '" + rendered + "' held by '" + first + "' and '" + second + "'";
+  }
+
+  private String string(Object value, String field) {
+    if (!(value instanceof String text)) {
+      throw invalid("'" + field + "' must be a string, got " + (value == null ? "null" : value.getClass().getSimpleName()));
+    }
+    return text;
+  }
+
+  private GraphException invalid(String message) {
+    return at(ErrorCode.INVALID_INPUT, message);
+  }
+
+  private GraphException at(ErrorCode code, String message) {
+    return new GraphException(code, "line " + line + ": " + message, (int) Math.min(line, Integer.MAX_VALUE), 1, null);
+  }
+}
