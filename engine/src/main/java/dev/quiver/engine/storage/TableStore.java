@@ -167,25 +167,9 @@ public final class TableStore {
    * The ids in {@code rows} must be distinct.
    */
   public StagedWrite stageUpsert(String tableKey, long readVersion, VectorSchemaRoot rows) {
-    long since = System.currentTimeMillis();
-    try (Dataset pinned = openAt(tableKey, readVersion)) {
-      Set<String> ids = idsOf(rows);
-      Map<Integer, List<Integer>> hits = rowAddressesOfIds(pinned, ids);
-      List<Long> removed = new ArrayList<>();
-      List<FragmentMetadata> updated = new ArrayList<>();
-      long replaced = applyDeletions(pinned, hits, removed, updated);
-      List<FragmentMetadata> fresh = LanceWrites.writeFragments(allocator, uri(tableKey), rows);
-      Update update =
-          Update.builder()
-              .removedFragmentIds(removed)
-              .updatedFragments(updated)
-              .newFragments(fresh)
-              .updateMode(Optional.of(Update.UpdateMode.RewriteRows))
-              .build();
-      return new StagedWrite(since, tableKey, readVersion, StagedWrite.Kind.UPSERT, update, rows.getRowCount(), replaced);
-    } catch (RuntimeException e) {
-      throw StorageErrors.translate("staging an upsert to table '" + tableKey + "'", e);
-    }
+    BatchSink sink = openSink(tableKey, readVersion);
+    sink.write(rows);
+    return sink.finishUpsert(idsOf(rows));
   }
 
   /**
@@ -441,40 +425,38 @@ public final class TableStore {
     if (ids.size() <= IN_LIST_LIMIT) {
       return rowAddresses(pinned, LanceFilters.render(new Filter.In("id", List.copyOf(ids))));
     }
-    Map<Integer, List<Integer>> byFragment = new TreeMap<>();
     ScanOptions options =
         new ScanOptions.Builder().withRowAddress(true).columns(List.of("id")).batchSize(65536).build();
-    try (LanceScanner scanner = pinned.newScan(options);
-        ArrowReader reader = scanner.scanBatches()) {
-      while (reader.loadNextBatch()) {
-        VectorSchemaRoot batch = reader.getVectorSchemaRoot();
-        VarCharVector idVector = (VarCharVector) batch.getVector("id");
-        UInt8Vector addresses = (UInt8Vector) batch.getVector("_rowaddr");
-        for (int i = 0; i < batch.getRowCount(); i++) {
-          if (ids.contains(new String(idVector.get(i), StandardCharsets.UTF_8))) {
-            addRowAddress(byFragment, addresses.get(i));
-          }
-        }
-      }
-    } catch (java.io.IOException e) {
-      throw StorageErrors.translate("locating rows by id", e);
-    } catch (Exception e) {
-      throw rethrow(e);
-    }
-    return byFragment;
+    return rowAddresses(
+        pinned,
+        options,
+        (batch, i) ->
+            ids.contains(new String(((VarCharVector) batch.getVector("id")).get(i), StandardCharsets.UTF_8)));
   }
 
   private static Map<Integer, List<Integer>> rowAddresses(Dataset pinned, String filter) {
-    Map<Integer, List<Integer>> byFragment = new TreeMap<>();
     ScanOptions options =
         new ScanOptions.Builder().filter(filter).withRowAddress(true).columns(List.of("id")).build();
+    return rowAddresses(pinned, options, (batch, i) -> true);
+  }
+
+  /** Which rows of a batch to keep. */
+  private interface RowTest {
+    boolean keep(VectorSchemaRoot batch, int row);
+  }
+
+  /** Row addresses (by fragment) of the scanned rows that pass {@code test}. */
+  private static Map<Integer, List<Integer>> rowAddresses(Dataset pinned, ScanOptions options, RowTest test) {
+    Map<Integer, List<Integer>> byFragment = new TreeMap<>();
     try (LanceScanner scanner = pinned.newScan(options);
         ArrowReader reader = scanner.scanBatches()) {
       while (reader.loadNextBatch()) {
         VectorSchemaRoot batch = reader.getVectorSchemaRoot();
         UInt8Vector addresses = (UInt8Vector) batch.getVector("_rowaddr");
         for (int i = 0; i < batch.getRowCount(); i++) {
-          addRowAddress(byFragment, addresses.get(i));
+          if (test.keep(batch, i)) {
+            addRowAddress(byFragment, addresses.get(i));
+          }
         }
       }
     } catch (java.io.IOException e) {

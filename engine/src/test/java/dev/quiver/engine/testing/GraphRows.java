@@ -1,5 +1,7 @@
 package dev.quiver.engine.testing;
 
+import dev.quiver.engine.tx.ArrowRows;
+
 import dev.quiver.engine.Durability;
 import dev.quiver.engine.GraphStore;
 import dev.quiver.engine.Snapshot;
@@ -76,65 +78,11 @@ public final class GraphRows {
     for (int r = 0; r < rows.size(); r++) {
       List<Object> row = rows.get(r);
       for (int c = 0; c < root.getFieldVectors().size(); c++) {
-        set(root.getVector(c), r, row.get(c));
+        ArrowRows.set(root.getVector(c), r, row.get(c));
       }
     }
     root.setRowCount(rows.size());
     return root;
   }
 
-  private static void set(FieldVector vector, int index, Object value) {
-    if (value == null) {
-      if (vector instanceof ListVector list) {
-        list.setNull(index);
-      } else if (vector instanceof FixedSizeListVector fixed) {
-        fixed.setNull(index);
-      } else {
-        vector.setNull(index);
-      }
-      return;
-    }
-    if (vector instanceof VarCharVector v) {
-      v.setSafe(index, ((String) value).getBytes(StandardCharsets.UTF_8));
-    } else if (vector instanceof BitVector v) {
-      v.setSafe(index, (Boolean) value ? 1 : 0);
-    } else if (vector instanceof IntVector v) {
-      v.setSafe(index, (Integer) value);
-    } else if (vector instanceof BigIntVector v) {
-      v.setSafe(index, (Long) value);
-    } else if (vector instanceof UInt4Vector v) {
-      v.setSafe(index, (int) (long) (Long) value);
-    } else if (vector instanceof UInt8Vector v) {
-      v.setSafe(index, ((BigInteger) value).longValue());
-    } else if (vector instanceof Float4Vector v) {
-      v.setSafe(index, (Float) value);
-    } else if (vector instanceof Float8Vector v) {
-      v.setSafe(index, (Double) value);
-    } else if (vector instanceof DateDayVector v) {
-      v.setSafe(index, (int) ((LocalDate) value).toEpochDay());
-    } else if (vector instanceof TimeStampMilliVector v) {
-      v.setSafe(index, ((Instant) value).toEpochMilli());
-    } else if (vector instanceof LargeVarBinaryVector v) {
-      v.setSafe(index, (byte[]) value);
-    } else if (vector instanceof FixedSizeListVector v) {
-      float[] floats = (float[]) value;
-      Float4Vector data = (Float4Vector) v.getDataVector();
-      v.setNotNull(index);
-      for (int i = 0; i < floats.length; i++) {
-        data.setSafe(index * floats.length + i, floats[i]);
-      }
-      data.setValueCount(Math.max(data.getValueCount(), (index + 1) * floats.length));
-    } else if (vector instanceof ListVector v) {
-      List<?> items = (List<?>) value;
-      int start = v.startNewValue(index);
-      FieldVector data = v.getDataVector();
-      for (int i = 0; i < items.size(); i++) {
-        set(data, start + i, items.get(i));
-      }
-      data.setValueCount(start + items.size());
-      v.endValue(index, items.size());
-    } else {
-      throw new IllegalArgumentException("no test writer for " + vector.getClass().getSimpleName());
-    }
-  }
 }
