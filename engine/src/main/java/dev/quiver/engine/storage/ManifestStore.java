@@ -64,6 +64,7 @@ public final class ManifestStore {
 
   private final Path path;
   private final BufferAllocator allocator;
+  private volatile ManifestState lastKnown;
 
   private record Audit(String outcome, String recoveredActor) {}
 
@@ -89,10 +90,24 @@ public final class ManifestStore {
   /** The latest published manifest. */
   public ManifestState read() {
     try (Dataset latest = Dataset.open(path.toString(), allocator)) {
-      return readRows(latest);
+      // A manifest version never changes, so the last one read or published is reused while it is the latest.
+      ManifestState cached = lastKnown;
+      if (cached != null && cached.version() == latest.version()) {
+        return cached;
+      }
+      return remember(readRows(latest));
     } catch (RuntimeException e) {
       throw StorageErrors.translate("reading the graph manifest", e);
     }
+  }
+
+  private ManifestState remember(ManifestState state) {
+    synchronized (this) {
+      if (lastKnown == null || lastKnown.version() < state.version()) {
+        lastKnown = state;
+      }
+    }
+    return state;
   }
 
   /** The manifest as published at a graph version. */
@@ -195,7 +210,7 @@ public final class ManifestStore {
       throw new GraphException(
           ErrorCode.INTERNAL, "manifest publish from version " + readVersion + " landed on version " + committed);
     }
-    return new ManifestState(committed, tables, schemaText, commit, recovery);
+    return remember(new ManifestState(committed, tables, schemaText, commit, recovery));
   }
 
   private static CommitRecord commitRecord(long graphVersion, String actor, String kind, java.util.Collection<String> tables) {
