@@ -244,7 +244,9 @@ class MutationsIT {
           FailPoints.InjectedFault.class,
           () -> run("insert Person { name: \"Eve\" }\ninsert Knows { from: \"Eve\", to: \"Bob\" }"));
     }
-    assertEquals(before.graphVersion(), store.snapshot().graphVersion());
+    // The two moved tables are restored and published as one audited recovery (CommitProtocolIT pins its
+    // kind and outcome); nothing of the failed text is visible.
+    assertEquals(before.graphVersion() + 1, store.snapshot().graphVersion());
     assertFalse(rows(session, "node:Person").containsKey("Eve"));
     run("insert Person { name: \"Fay\" }");
     assertTrue(rows(session, "node:Person").containsKey("Fay"));
