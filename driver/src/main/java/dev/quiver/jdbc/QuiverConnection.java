@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.quiver.engine.GraphException;
 import dev.quiver.engine.GraphStore;
+import dev.quiver.engine.Result;
 import dev.quiver.engine.Session;
+import dev.quiver.engine.StatementShape;
 import dev.quiver.engine.catalog.Catalog;
 import dev.quiver.jdbc.config.ConnectionUrl;
 import dev.quiver.jdbc.errors.SqlStates;
@@ -40,8 +42,8 @@ import java.util.concurrent.Executor;
  * <p>Choices where JDBC leaves room (see {@code docs/jdbc.md}): isolation is snapshot isolation, reported as
  * {@code TRANSACTION_REPEATABLE_READ}; {@link #setTransactionIsolation} accepts every level and keeps
  * snapshot isolation, which the spec allows ("upgrade silently"). {@link #setReadOnly} never throws:
- * {@code true} makes this connection refuse writes ({@code 25006}); {@code false} cannot make a connection
- * opened with {@code readOnly=true} writable, and is then ignored. {@code setNetworkTimeout} stores the value
+ * {@code true} makes the session refuse writes ({@code 25006}, decided by the engine); {@code false} cannot make
+ * a connection opened with {@code readOnly=true} writable, and is then ignored. {@code setNetworkTimeout} stores the value
  * (there is no network). Closing the connection closes its statements.
  */
 public final class QuiverConnection implements Connection {
@@ -53,8 +55,7 @@ public final class QuiverConnection implements Connection {
   private final Set<QuiverStatement> statements = Collections.synchronizedSet(new LinkedHashSet<>());
   private final Properties clientInfo = new Properties();
   private volatile boolean closed;
-  private boolean autoCommit = true;
-  private boolean readOnlyRequested;
+  private long lastCommitVersion = -1;
   private int networkTimeoutMillis;
   private String schema = CatalogRows.GRAPH_SCHEMA;
   private SQLWarning warnings;
@@ -83,20 +84,59 @@ public final class QuiverConnection implements Connection {
     }
   }
 
-  /** Applies a {@code .pg} text as one graph commit. */
-  void applySchema(String text) throws SQLException {
+  /** The lock every use of the session holds: statements, result sets and metadata of one connection share it. */
+  Object sessionLock() {
+    return session;
+  }
+
+  /** For tests in this package: the engine session behind the connection. */
+  Session session() {
+    return session;
+  }
+
+  /** Runs a statement text on the session; engine errors become {@link SQLException}s. */
+  Result execute(String text, List<Object> parameters) throws SQLException {
     checkOpen();
-    if (isReadOnly()) {
-      throw SqlStates.translate(
-          new GraphException(dev.quiver.engine.ErrorCode.READ_ONLY, "connection is read-only; a schema change is a write"));
-    }
     try {
       synchronized (session) {
-        session.applySchema(text);
+        return session.execute(text, parameters);
       }
     } catch (GraphException e) {
       throw SqlStates.translate(e);
     }
+  }
+
+  /** Describes a text without running it (see {@link Session#describe}). */
+  StatementShape shape(String text) throws SQLException {
+    checkOpen();
+    try {
+      synchronized (session) {
+        return session.describe(text);
+      }
+    } catch (GraphException e) {
+      throw SqlStates.translate(e);
+    }
+  }
+
+  /** Runs a batch as one atomic graph commit, or inside the open transaction (see {@link Batches}). */
+  Batches.Outcome executeBatch(List<Batches.Command> commands) throws SQLException {
+    checkOpen();
+    synchronized (session) {
+      Batches.Outcome outcome = Batches.run(session, commands);
+      if (session.autoCommit() && outcome.graphVersion() >= 0) {
+        lastCommitVersion = outcome.graphVersion();
+      }
+      return outcome;
+    }
+  }
+
+  /**
+   * The graph version the last {@link #commit()} on this connection left the graph at (the version it
+   * published, or the current one when it had nothing to publish); -1 before any commit. Reach it with
+   * {@code connection.unwrap(QuiverConnection.class).graphVersion()}.
+   */
+  public long graphVersion() {
+    return lastCommitVersion;
   }
 
   String url() {
@@ -225,32 +265,68 @@ public final class QuiverConnection implements Connection {
   }
 
   /**
-   * Auto-commit is on by default. Today every executable statement (a schema apply) is its own graph commit,
-   * so a transaction never holds pending writes and commit/rollback have nothing to do.
+   * Auto-commit is on by default: each {@code execute…} call is one atomic graph commit. Turning it off starts
+   * a transaction at the next statement; turning it on commits a transaction in progress (JDBC), which may
+   * fail with {@code 40001}.
    */
   @Override
   public void setAutoCommit(boolean autoCommit) throws SQLException {
     checkOpen();
-    this.autoCommit = autoCommit;
+    try {
+      synchronized (session) {
+        boolean committing = autoCommit && !session.autoCommit();
+        session.autoCommit(autoCommit);
+        if (committing) {
+          lastCommitVersion = session.store().snapshot().graphVersion();
+        }
+      }
+    } catch (GraphException e) {
+      throw SqlStates.translate(e);
+    }
   }
 
   @Override
   public boolean getAutoCommit() throws SQLException {
     checkOpen();
-    return autoCommit;
+    synchronized (session) {
+      return session.autoCommit();
+    }
   }
 
-  /** Nothing is ever pending yet (see {@link #setAutoCommit}); harmless in auto-commit mode too, like H2. */
+  /**
+   * Publishes the transaction as one graph commit. A conflict is {@code 40001}
+   * ({@link java.sql.SQLTransactionRollbackException}) naming the table and both versions; the transaction is
+   * then rolled back. In auto-commit mode there is nothing to commit and the call does nothing, as in H2
+   * (pgjdbc throws), because tools and frameworks call it defensively.
+   */
   @Override
   public void commit() throws SQLException {
     checkOpen();
+    try {
+      synchronized (session) {
+        if (!session.autoCommit()) {
+          lastCommitVersion = session.commit();
+        }
+      }
+    } catch (GraphException e) {
+      throw SqlStates.translate(e);
+    }
   }
 
+  /** Discards the transaction's pending writes; does nothing in auto-commit mode (like {@link #commit()}). */
   @Override
   public void rollback() throws SQLException {
     checkOpen();
+    try {
+      synchronized (session) {
+        session.rollback();
+      }
+    } catch (GraphException e) {
+      throw SqlStates.translate(e);
+    }
   }
 
+  /** Closing rolls back a transaction in progress (its pending writes are discarded), then closes statements. */
   @Override
   public void close() throws SQLException {
     if (closed) {
@@ -347,13 +423,17 @@ public final class QuiverConnection implements Connection {
   @Override
   public void setReadOnly(boolean readOnly) throws SQLException {
     checkOpen();
-    this.readOnlyRequested = readOnly;
+    synchronized (session) {
+      session.readOnly(readOnly);
+    }
   }
 
   @Override
   public boolean isReadOnly() throws SQLException {
     checkOpen();
-    return url.readOnly() || readOnlyRequested;
+    synchronized (session) {
+      return session.readOnly();
+    }
   }
 
   /** Silently ignored: a graph has no catalogs (JDBC asks drivers without catalogs to ignore the call). */

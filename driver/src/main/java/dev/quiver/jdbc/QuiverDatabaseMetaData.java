@@ -467,7 +467,7 @@ final class QuiverDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public boolean supportsBatchUpdates() {
-    return false; // until executeBatch exists
+    return true; // executeBatch: one atomic graph commit in auto-commit mode
   }
 
   @Override

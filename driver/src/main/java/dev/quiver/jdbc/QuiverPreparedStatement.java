@@ -2,6 +2,7 @@ package dev.quiver.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.quiver.engine.StatementShape;
 import dev.quiver.jdbc.errors.SqlStates;
 import java.io.InputStream;
 import java.io.Reader;
@@ -22,19 +23,24 @@ import java.sql.SQLException;
 import java.sql.SQLXML;
 import java.sql.Time;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Calendar;
-import java.util.Map;
+import java.util.List;
 import java.util.TreeMap;
 
 /**
  * A prepared statement: a statement text fixed at prepare time and run by the parameterless {@code execute…}
- * methods through the same dispatch as {@link QuiverStatement}. Parameter values are kept by index; the
- * texts executable today ({@code .pg} schemas) take none, and binding them to {@code $name}/{@code ?}
- * placeholders comes with {@code .gq} and SQL execution. Stream and LOB parameters fail with {@code 0A000}.
+ * methods through the same engine call as {@link QuiverStatement}. Parameters are bound by index: {@code $name}
+ * parameters are numbered in order of first appearance (a {@code query} declaration's parameter list fixes the
+ * order), each {@code ?} takes the next number. Values are converted to the engine's convention by
+ * {@link Parameters} when they are set; an unbound parameter fails with {@code 22023} naming it before anything
+ * runs. Stream and LOB parameters fail with {@code 0A000}.
  */
 public final class QuiverPreparedStatement extends QuiverStatement implements PreparedStatement {
   private final String text;
-  private final Map<Integer, Object> parameters = new TreeMap<>();
+  private final TreeMap<Integer, Object> parameters = new TreeMap<>();
+  private final List<Batches.Command> batch = new ArrayList<>();
+  private StatementShape shape;
 
   QuiverPreparedStatement(QuiverConnection connection, String text) throws SQLException {
     super(connection);
@@ -52,6 +58,40 @@ public final class QuiverPreparedStatement extends QuiverStatement implements Pr
     parameters.put(parameterIndex, value);
   }
 
+  private void bindConverted(int parameterIndex, Object value) throws SQLException {
+    checkOpen();
+    bind(parameterIndex, Parameters.toEngine(value));
+  }
+
+  /** The text's shape, found once: it depends on the text only, never on the schema. */
+  private StatementShape shape() throws SQLException {
+    if (shape == null) {
+      shape = quiverConnection().shape(text);
+    }
+    return shape;
+  }
+
+  /** The bound values by index; fails with {@code 22023} naming the first parameter that is not set. */
+  private List<Object> boundValues() throws SQLException {
+    checkOpen();
+    List<String> names = shape().parameters();
+    if (!parameters.isEmpty() && parameters.lastKey() > names.size()) {
+      throw SqlStates.create(
+          "parameter index " + parameters.lastKey() + " is out of range: the text has " + names.size() + " parameters",
+          SqlStates.INVALID_PARAMETER,
+          null);
+    }
+    List<Object> values = new ArrayList<>(names.size());
+    for (int index = 1; index <= names.size(); index++) {
+      if (!parameters.containsKey(index)) {
+        throw SqlStates.create(
+            "parameter " + names.get(index - 1) + " (index " + index + ") is not set", SqlStates.INVALID_PARAMETER, null);
+      }
+      values.add(parameters.get(index));
+    }
+    return values;
+  }
+
   private SQLException unsupportedParameter(int parameterIndex, String kind) throws SQLException {
     checkOpen();
     return SqlStates.unsupported(kind + " parameters (parameter " + parameterIndex + ")");
@@ -66,25 +106,24 @@ public final class QuiverPreparedStatement extends QuiverStatement implements Pr
 
   @Override
   public ResultSet executeQuery() throws SQLException {
-    run(text, true);
+    run(text, boundValues(), Expect.ROWS);
     return getResultSet();
   }
 
   @Override
   public int executeUpdate() throws SQLException {
-    run(text, false);
-    return getUpdateCount();
+    return clamp(executeLargeUpdate());
   }
 
   @Override
   public long executeLargeUpdate() throws SQLException {
-    run(text, false);
-    return getLargeUpdateCount();
+    run(text, boundValues(), Expect.COUNTS);
+    return lastTotal();
   }
 
   @Override
   public boolean execute() throws SQLException {
-    return run(text, false);
+    return run(text, boundValues(), Expect.ANY);
   }
 
   @Override
@@ -109,8 +148,27 @@ public final class QuiverPreparedStatement extends QuiverStatement implements Pr
 
   @Override
   public void addBatch() throws SQLException {
+    batch.add(new Batches.Command(text, boundValues()));
+  }
+
+  @Override
+  public void addBatch(String sql) throws SQLException {
+    throw textNotAllowed();
+  }
+
+  @Override
+  public void clearBatch() throws SQLException {
     checkOpen();
-    throw SqlStates.unsupported("batch updates");
+    batch.clear();
+  }
+
+  /** Runs every parameter set added with {@link #addBatch()} as one atomic graph commit (see {@link Batches}). */
+  @Override
+  public long[] executeLargeBatch() throws SQLException {
+    checkOpen();
+    List<Batches.Command> commands = new ArrayList<>(batch);
+    batch.clear();
+    return runBatch(commands);
   }
 
   @Override
@@ -129,7 +187,7 @@ public final class QuiverPreparedStatement extends QuiverStatement implements Pr
   @Override
   public ParameterMetaData getParameterMetaData() throws SQLException {
     checkOpen();
-    throw SqlStates.unsupported("parameter metadata");
+    return new QuiverParameterMetaData(shape().parameters());
   }
 
   @Override
@@ -194,57 +252,61 @@ public final class QuiverPreparedStatement extends QuiverStatement implements Pr
 
   @Override
   public void setBytes(int parameterIndex, byte[] x) throws SQLException {
-    bind(parameterIndex, x == null ? null : x.clone());
+    bindConverted(parameterIndex, x);
   }
 
   @Override
   public void setDate(int parameterIndex, Date x) throws SQLException {
-    bind(parameterIndex, x);
+    bindConverted(parameterIndex, x);
   }
 
   @Override
   public void setDate(int parameterIndex, Date x, Calendar cal) throws SQLException {
-    bind(parameterIndex, x);
+    bind(parameterIndex, Parameters.date(x, cal));
   }
 
+  /** Bound as a {@code LocalTime}; no property type holds a time of day, so the engine refuses it ({@code 22023}). */
   @Override
   public void setTime(int parameterIndex, Time x) throws SQLException {
-    bind(parameterIndex, x);
+    bindConverted(parameterIndex, x);
   }
 
   @Override
   public void setTime(int parameterIndex, Time x, Calendar cal) throws SQLException {
-    bind(parameterIndex, x);
+    bindConverted(parameterIndex, x);
   }
 
+  /** The timestamp's wall clock is read as a UTC date-time (see {@link Parameters}). */
   @Override
   public void setTimestamp(int parameterIndex, Timestamp x) throws SQLException {
-    bind(parameterIndex, x);
+    bindConverted(parameterIndex, x);
   }
 
+  /** The wall clock the timestamp shows in the calendar's zone, as a UTC date-time: a UTC calendar is exact. */
   @Override
   public void setTimestamp(int parameterIndex, Timestamp x, Calendar cal) throws SQLException {
-    bind(parameterIndex, x);
+    bind(parameterIndex, Parameters.timestamp(x, cal));
   }
 
   @Override
   public void setObject(int parameterIndex, Object x) throws SQLException {
-    bind(parameterIndex, x);
+    bindConverted(parameterIndex, x);
   }
 
   @Override
   public void setObject(int parameterIndex, Object x, int targetSqlType) throws SQLException {
-    bind(parameterIndex, x);
+    checkOpen();
+    bind(parameterIndex, Parameters.toTarget(x, targetSqlType, parameterIndex));
   }
 
   @Override
   public void setObject(int parameterIndex, Object x, int targetSqlType, int scaleOrLength) throws SQLException {
-    bind(parameterIndex, x);
+    setObject(parameterIndex, x, targetSqlType);
   }
 
   @Override
   public void setArray(int parameterIndex, Array x) throws SQLException {
-    bind(parameterIndex, x);
+    bindConverted(parameterIndex, x);
   }
 
   @Override

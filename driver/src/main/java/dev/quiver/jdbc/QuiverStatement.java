@@ -2,24 +2,44 @@ package dev.quiver.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.quiver.engine.QueryResult;
+import dev.quiver.engine.Result;
+import dev.quiver.engine.UpdateResult;
 import dev.quiver.jdbc.errors.SqlStates;
+import dev.quiver.jdbc.rows.QuiverResultSet;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * A statement of a {@link QuiverConnection}. Each {@code execute…} call runs one statement text; {@link #run}
- * is the one place that decides what a text is and how it runs. Today a {@code .pg} schema text is applied
- * as one graph commit (update count 0); SQL reads and {@code .gq} texts fail with {@code 0A000} until the
- * engine can run them.
+ * A statement of a {@link QuiverConnection}. Every {@code execute…} call hands its text to the engine's
+ * {@link dev.quiver.engine.Session#execute}, which decides what the text is ({@code .pg} schema, {@code .gq},
+ * SQL); this class only translates the engine's {@link Result} into JDBC's results.
+ *
+ * <p>After an update, {@link #getUpdateCount()} and {@link #getMoreResults()} step through the counts of the
+ * text's statements, and {@link #affectedNodes()}, {@link #affectedEdges()} and {@link #graphVersion()} describe
+ * the whole execution; reach them with {@code unwrap(QuiverStatement.class)}. {@code executeQuery} on a text
+ * that produces no rows fails with {@code 02000} before anything runs (pgjdbc's state; H2's timing).
  */
 public class QuiverStatement implements Statement {
+  /** pgjdbc's state for {@code executeQuery} on a statement that returns no rows. */
+  static final String NO_RESULT_SET = "02000";
+  /** pgjdbc's state for {@code executeUpdate} on a statement that returns rows. */
+  static final String UNEXPECTED_RESULT_SET = "0100E";
+
   private final QuiverConnection connection;
+  private final List<String> batch = new ArrayList<>();
   private volatile boolean closed;
-  private ResultSet resultSet;
-  private long updateCount = -1;
+  private QuiverResultSet resultSet;
+  private List<Long> counts = List.of();
+  private int countIndex;
+  private long affectedNodes = -1;
+  private long affectedEdges = -1;
+  private long graphVersion = -1;
   private long maxRows;
   private int queryTimeoutSeconds;
   private int fetchSize;
@@ -30,32 +50,69 @@ public class QuiverStatement implements Statement {
     this.connection = requireNonNull(connection, "connection is null");
   }
 
+  /** What {@code executeQuery}/{@code executeUpdate} demand of a text's result. */
+  enum Expect {
+    ANY,
+    ROWS,
+    COUNTS
+  }
+
   /** Runs one statement text; returns whether it produced a result set (JDBC's {@code execute} contract). */
-  final boolean run(String text, boolean requireResultSet) throws SQLException {
+  final boolean run(String text, List<Object> parameters, Expect expect) throws SQLException {
     checkOpen();
     clearResults();
     if (text == null) {
       throw SqlStates.create("statement text is null", SqlStates.SYNTAX_ERROR, null);
     }
-    switch (StatementKind.of(text)) {
-      case SCHEMA:
-        if (requireResultSet) {
-          throw SqlStates.create(
-              "a .pg schema text returns no result set; run it with execute or executeUpdate", SqlStates.RULE_VIOLATION, null);
-        }
-        connection.applySchema(text);
-        updateCount = 0;
-        return false;
-      case EMPTY:
-        throw SqlStates.create("statement text is empty", SqlStates.SYNTAX_ERROR, null);
-      case OTHER:
-        throw SqlStates.create(
-            "statement '" + StatementKind.firstKeyword(text) + " …' is not supported yet; only .pg schema texts"
-                + " (node, edge, interface) can be executed",
-            SqlStates.UNSUPPORTED,
-            null);
+    if (expect == Expect.ROWS && !connection.shape(text).producesRows()) {
+      throw SqlStates.create(
+          "the statement text returns no result set; run it with execute or executeUpdate", NO_RESULT_SET, null);
     }
-    throw new AssertionError("unreachable");
+    Result result = connection.execute(text, parameters);
+    if (result instanceof QueryResult) {
+      QueryResult rows = (QueryResult) result;
+      if (expect == Expect.COUNTS) {
+        rows.close();
+        throw SqlStates.create(
+            "the statement text returns a result set; run it with executeQuery or execute", UNEXPECTED_RESULT_SET, null);
+      }
+      resultSet = new QuiverResultSet(this, rows, maxRows, fetchSize, connection.sessionLock(), this::resultSetClosed);
+      return true;
+    }
+    record((UpdateResult) result);
+    return false;
+  }
+
+  /** Remembers an update's outcome for {@link #getUpdateCount()} and the {@code unwrap} accessors. */
+  final void record(UpdateResult update) {
+    counts = update.counts();
+    countIndex = 0;
+    affectedNodes = update.affectedNodes();
+    affectedEdges = update.affectedEdges();
+    graphVersion = update.graphVersion();
+  }
+
+  /**
+   * Distinct nodes the last execution affected (-1 before any, or after a query). Reach it with {@code
+   * statement.unwrap(QuiverStatement.class).affectedNodes()}.
+   */
+  public long affectedNodes() {
+    return affectedNodes;
+  }
+
+  /** Distinct edges the last execution affected, cascaded deletes included (-1 before any, or after a query). */
+  public long affectedEdges() {
+    return affectedEdges;
+  }
+
+  /**
+   * The graph version after the last execution: in auto-commit mode the version it published, or the
+   * unchanged current version when it changed nothing; in a transaction the version the transaction reads
+   * (see {@link QuiverConnection#graphVersion()} for the version {@code commit()} published). -1 before any
+   * execution, or after a query.
+   */
+  public long graphVersion() {
+    return graphVersion;
   }
 
   final void checkOpen() throws SQLException {
@@ -66,11 +123,38 @@ public class QuiverStatement implements Statement {
   }
 
   private void clearResults() throws SQLException {
+    closeResultSet();
+    counts = List.of();
+    countIndex = 0;
+    affectedNodes = -1;
+    affectedEdges = -1;
+    graphVersion = -1;
+  }
+
+  private void closeResultSet() throws SQLException {
     if (resultSet != null) {
-      resultSet.close();
+      QuiverResultSet open = resultSet;
+      resultSet = null;
+      open.close();
+    }
+  }
+
+  /** Called by a result set of this statement when it closes; honours {@link #closeOnCompletion()}. */
+  final void resultSetClosed(QuiverResultSet closedResultSet) throws SQLException {
+    if (resultSet == closedResultSet) {
       resultSet = null;
     }
-    updateCount = -1;
+    if (closeOnCompletion && resultSet == null && !closed) {
+      close();
+    }
+  }
+
+  private long currentCount() {
+    return countIndex < counts.size() ? counts.get(countIndex) : -1;
+  }
+
+  private long total() {
+    return counts.stream().mapToLong(Long::longValue).sum();
   }
 
   final QuiverConnection quiverConnection() {
@@ -79,25 +163,33 @@ public class QuiverStatement implements Statement {
 
   @Override
   public ResultSet executeQuery(String sql) throws SQLException {
-    run(sql, true);
+    run(sql, List.of(), Expect.ROWS);
     return resultSet;
   }
 
   @Override
   public int executeUpdate(String sql) throws SQLException {
-    run(sql, false);
-    return (int) Math.min(Integer.MAX_VALUE, updateCount);
+    return clamp(executeLargeUpdate(sql));
   }
 
   @Override
   public long executeLargeUpdate(String sql) throws SQLException {
-    run(sql, false);
-    return updateCount;
+    run(sql, List.of(), Expect.COUNTS);
+    return total();
+  }
+
+  /** The total of the last update's counts, for {@code executeUpdate} of a prepared statement. */
+  final long lastTotal() {
+    return total();
+  }
+
+  static int clamp(long count) {
+    return (int) Math.min(Integer.MAX_VALUE, count);
   }
 
   @Override
   public boolean execute(String sql) throws SQLException {
-    return run(sql, false);
+    return run(sql, List.of(), Expect.ANY);
   }
 
   @Override
@@ -170,13 +262,13 @@ public class QuiverStatement implements Statement {
   @Override
   public int getUpdateCount() throws SQLException {
     checkOpen();
-    return (int) Math.min(Integer.MAX_VALUE, updateCount);
+    return clamp(currentCount());
   }
 
   @Override
   public long getLargeUpdateCount() throws SQLException {
     checkOpen();
-    return updateCount;
+    return currentCount();
   }
 
   @Override
@@ -187,28 +279,57 @@ public class QuiverStatement implements Statement {
   @Override
   public boolean getMoreResults(int current) throws SQLException {
     checkOpen();
-    clearResults();
+    closeResultSet();
+    if (countIndex < counts.size()) {
+      countIndex++;
+    }
     return false;
   }
 
+  /** Adds a text to the batch; {@link #executeBatch()} runs them all as one atomic graph commit. */
   @Override
   public void addBatch(String sql) throws SQLException {
     checkOpen();
-    throw SqlStates.unsupported("batch updates");
+    if (sql == null) {
+      throw SqlStates.create("statement text is null", SqlStates.SYNTAX_ERROR, null);
+    }
+    batch.add(sql);
   }
 
   @Override
   public void clearBatch() throws SQLException {
     checkOpen();
+    batch.clear();
   }
 
   @Override
   public int[] executeBatch() throws SQLException {
-    checkOpen();
-    throw SqlStates.unsupported("batch updates");
+    return Batches.toInts(executeLargeBatch());
   }
 
-  /** Statements run synchronously and briefly today (schema applies), so there is nothing to interrupt. */
+  @Override
+  public long[] executeLargeBatch() throws SQLException {
+    checkOpen();
+    clearResults();
+    List<Batches.Command> commands = new ArrayList<>();
+    for (String text : batch) {
+      commands.add(new Batches.Command(text, List.of()));
+    }
+    batch.clear();
+    return runBatch(commands);
+  }
+
+  /** Runs a batch through {@link Batches} and records its summed outcome. */
+  final long[] runBatch(List<Batches.Command> commands) throws SQLException {
+    Batches.Outcome outcome = connection.executeBatch(commands);
+    counts = List.of();
+    affectedNodes = outcome.affectedNodes();
+    affectedEdges = outcome.affectedEdges();
+    graphVersion = outcome.graphVersion();
+    return outcome.counts();
+  }
+
+  /** Statements run synchronously on the caller's thread and cannot be interrupted yet (SPEC §7 is pending). */
   @Override
   public void cancel() throws SQLException {
     checkOpen();
@@ -221,11 +342,8 @@ public class QuiverStatement implements Statement {
     }
     closed = true;
     try {
-      if (resultSet != null) {
-        resultSet.close();
-      }
+      closeResultSet();
     } finally {
-      resultSet = null;
       connection.forget(this);
     }
   }
@@ -234,10 +352,7 @@ public class QuiverStatement implements Statement {
   final void closeFromConnection() throws SQLException {
     if (!closed) {
       closed = true;
-      if (resultSet != null) {
-        resultSet.close();
-        resultSet = null;
-      }
+      closeResultSet();
     }
   }
 

@@ -110,7 +110,7 @@ class QuiverDatabaseMetaDataTest {
     assertTrue(metaData.storesMixedCaseIdentifiers());
     assertFalse(metaData.supportsMixedCaseIdentifiers());
     assertFalse(metaData.supportsSavepoints());
-    assertFalse(metaData.supportsBatchUpdates());
+    assertTrue(metaData.supportsBatchUpdates());
     assertEquals(Connection.TRANSACTION_REPEATABLE_READ, metaData.getDefaultTransactionIsolation());
     assertEquals(connection, metaData.getConnection());
     assertTrue(metaData.getURL().startsWith("jdbc:quiver:/"));

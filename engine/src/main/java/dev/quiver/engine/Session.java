@@ -22,6 +22,8 @@ import dev.quiver.grammar.ast.Delete;
 import dev.quiver.grammar.ast.Insert;
 import dev.quiver.grammar.ast.Load;
 import dev.quiver.grammar.ast.LoadMode;
+import dev.quiver.grammar.ast.MatchQuery;
+import dev.quiver.grammar.ast.Parameter;
 import dev.quiver.grammar.ast.Script;
 import dev.quiver.grammar.ast.Statement;
 import dev.quiver.grammar.ast.Update;
@@ -43,6 +45,7 @@ public final class Session implements AutoCloseable {
   private final Transaction transaction;
   private boolean autoCommit = true;
   private NdjsonLoader.Progress loadProgress = NdjsonLoader.Progress.NONE;
+  private boolean readOnlyRequested;
   private boolean closed;
 
   Session(GraphStore store, SessionOptions options) {
@@ -78,6 +81,38 @@ public final class Session implements AutoCloseable {
     autoCommit = on;
   }
 
+  /**
+   * Makes this session refuse writes ({@code READ_ONLY}) or accept them again. A session opened read-only, or on
+   * a read-only store, stays read-only whatever this is set to.
+   */
+  public void readOnly(boolean on) {
+    checkOpen();
+    readOnlyRequested = on;
+  }
+
+  /** True when writes are refused: by the options, the store, or {@link #readOnly(boolean)}. */
+  public boolean readOnly() {
+    return readOnlyRequested || options.readOnly() || store.readOnly();
+  }
+
+  /**
+   * Describes a text without running it or touching storage. A {@code .gq} text is parsed (a syntax error
+   * fails as {@link #execute} would); an SQL text's {@code ?} markers are counted outside literals and comments.
+   */
+  public StatementShape describe(String text) {
+    checkOpen();
+    requireNonNull(text, "text is null");
+    return switch (Dialect.classify(text)) {
+      case SCHEMA -> new StatementShape(false, List.of());
+      case GRAPH -> {
+        Script script = parse(text);
+        boolean reads = script.statements().stream().anyMatch(st -> st instanceof MatchQuery);
+        yield new StatementShape(reads, script.parameters().stream().map(Parameter::display).toList());
+      }
+      case SQL -> new StatementShape(true, java.util.Collections.nCopies(SqlText.countMarkers(text), "?"));
+    };
+  }
+
   /** True when the open transaction holds writes that {@link #commit()} would publish. */
   public boolean hasPendingWrites() {
     return transaction.hasPendingWrites();
@@ -94,7 +129,12 @@ public final class Session implements AutoCloseable {
     return switch (Dialect.classify(text)) {
       case SCHEMA -> executeSchema(text);
       case GRAPH -> executeGraph(text, parameters);
-      case SQL -> executeSql(text, parameters);
+      case SQL -> {
+        if (SqlText.isBlank(text)) {
+          throw new GraphException(ErrorCode.SYNTAX_ERROR, "the statement text is empty", 1, 1, null);
+        }
+        yield executeSql(text, parameters);
+      }
     };
   }
 
@@ -304,7 +344,7 @@ public final class Session implements AutoCloseable {
   }
 
   private void checkWritable() {
-    if (options.readOnly() || store.readOnly()) {
+    if (readOnly()) {
       throw new GraphException(ErrorCode.READ_ONLY, "the connection is read-only");
     }
   }

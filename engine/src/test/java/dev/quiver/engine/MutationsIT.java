@@ -317,6 +317,28 @@ class MutationsIT {
     }
   }
 
+  @Test
+  void describeFindsParametersAndWhetherATextReadsWithoutRunningIt() {
+    long before = store.snapshot().graphVersion();
+    StatementShape insert = session.describe("insert Person { name: $n, age: $a }\ninsert Knows { from: $n, to: $b }");
+    assertFalse(insert.producesRows());
+    assertEquals(List.of("$n", "$a", "$b"), insert.parameters());
+    assertEquals(List.of("?", "?"), session.describe("SELECT * FROM Person WHERE name = ? AND note <> '?' AND age > ?").parameters());
+    assertTrue(session.describe("SELECT 1").producesRows());
+    assertFalse(session.describe(TestGraphs.resource("social.pg")).producesRows());
+    assertEquals(ErrorCode.SYNTAX_ERROR, assertThrows(GraphException.class, () -> session.describe("insert Person {")).code());
+    assertEquals(ErrorCode.SYNTAX_ERROR, assertThrows(GraphException.class, () -> run(" -- nothing\n")).code());
+    assertEquals(before, store.snapshot().graphVersion());
+  }
+
+  @Test
+  void aSessionMadeReadOnlyRefusesWritesUntilMadeWritableAgain() {
+    session.readOnly(true);
+    assertEquals(ErrorCode.READ_ONLY, assertThrows(GraphException.class, () -> run("insert Person { name: \"Eve\" }")).code());
+    session.readOnly(false);
+    assertEquals(1, run("insert Person { name: \"Eve\" }").total());
+  }
+
   private GraphException assertCode(ErrorCode code, String text) {
     GraphException failure = assertThrows(GraphException.class, () -> run(text));
     assertEquals(code, failure.code(), failure.getMessage());

@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /**
  * The conversions behind the typed {@code ResultSet} getters, shared by every result set: a value of one Java
@@ -181,7 +183,10 @@ public final class ValueConversions {
     throw cannotConvert(value, "byte[]");
   }
 
-  /** {@code getObject(column, type)}: the JDBC 4.1 conversions, java.time included. */
+  /**
+   * {@code getObject(column, type)}: the JDBC 4.1 conversions, java.time included. A TIMESTAMP's wall clock is a
+   * UTC date-time, so {@code Instant} and {@code OffsetDateTime} read it at offset UTC.
+   */
   public static <T> T convert(Object value, Class<T> type) throws SQLException {
     if (value == null) {
       return null;
@@ -210,6 +215,10 @@ public final class ValueConversions {
       converted = toDate(value).toLocalDate();
     } else if (type == LocalDateTime.class) {
       converted = toTimestamp(value).toLocalDateTime();
+    } else if (type == Instant.class) {
+      converted = toTimestamp(value).toLocalDateTime().toInstant(ZoneOffset.UTC);
+    } else if (type == OffsetDateTime.class) {
+      converted = toTimestamp(value).toLocalDateTime().atOffset(ZoneOffset.UTC);
     } else if (type == Date.class) {
       converted = toDate(value);
     } else if (type == Timestamp.class) {

@@ -231,7 +231,11 @@ public abstract class ValueResultSet extends ReadOnlyResultSet {
 
   @Override
   public final Date getDate(int columnIndex, Calendar cal) throws SQLException {
-    return getDate(columnIndex);
+    Date date = getDate(columnIndex);
+    if (date == null || cal == null) {
+      return date;
+    }
+    return new Date(date.toLocalDate().atStartOfDay(cal.getTimeZone().toZoneId()).toInstant().toEpochMilli());
   }
 
   @Override
@@ -251,7 +255,11 @@ public abstract class ValueResultSet extends ReadOnlyResultSet {
 
   @Override
   public final Timestamp getTimestamp(int columnIndex, Calendar cal) throws SQLException {
-    return getTimestamp(columnIndex);
+    Timestamp timestamp = getTimestamp(columnIndex);
+    if (timestamp == null || cal == null) {
+      return timestamp;
+    }
+    return Timestamp.from(timestamp.toLocalDateTime().atZone(cal.getTimeZone().toZoneId()).toInstant());
   }
 
   @Override
