@@ -96,14 +96,24 @@ public final class QuiverConnection implements Connection {
 
   /** Runs a statement text on the session; engine errors become {@link SQLException}s. */
   Result execute(String text, List<Object> parameters) throws SQLException {
+    return execute(text, parameters, 0);
+  }
+
+  /** Runs a text that stops with 57014 after {@code timeoutMillis} (0: no limit) or on {@link #cancelRunning()}. */
+  Result execute(String text, List<Object> parameters, long timeoutMillis) throws SQLException {
     checkOpen();
     try {
       synchronized (session) {
-        return session.execute(text, parameters);
+        return session.execute(text, parameters, timeoutMillis);
       }
     } catch (GraphException e) {
       throw SqlStates.translate(e);
     }
+  }
+
+  /** Asks the statement running on this connection to stop; safe from any thread (takes no lock). */
+  void cancelRunning() {
+    session.cancel();
   }
 
   /** Describes a text without running it (see {@link Session#describe}). */

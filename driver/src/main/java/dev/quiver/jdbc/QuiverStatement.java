@@ -68,7 +68,7 @@ public class QuiverStatement implements Statement {
       throw SqlStates.create(
           "the statement text returns no result set; run it with execute or executeUpdate", NO_RESULT_SET, null);
     }
-    Result result = connection.execute(text, parameters);
+    Result result = connection.execute(text, parameters, queryTimeoutSeconds * 1000L);
     if (result instanceof QueryResult) {
       QueryResult rows = (QueryResult) result;
       if (expect == Expect.COUNTS) {
@@ -329,10 +329,15 @@ public class QuiverStatement implements Statement {
     return outcome.counts();
   }
 
-  /** Statements run synchronously on the caller's thread and cannot be interrupted yet (SPEC §7 is pending). */
+  /**
+   * Stops the statement running on this statement's connection (from another thread) at its next cancellation
+   * point with SQLState 57014; the graph is left as if it never ran. Without a running statement it does
+   * nothing.
+   */
   @Override
   public void cancel() throws SQLException {
     checkOpen();
+    connection.cancelRunning();
   }
 
   @Override

@@ -44,6 +44,7 @@ public final class Session implements AutoCloseable {
   private final SessionOptions options;
   private final Transaction transaction;
   private boolean autoCommit = true;
+  private final Cancellation cancellation = new Cancellation();
   private NdjsonLoader.Progress loadProgress = NdjsonLoader.Progress.NONE;
   private boolean readOnlyRequested;
   private boolean closed;
@@ -123,9 +124,44 @@ public final class Session implements AutoCloseable {
    * ({@code $name} in order of first appearance, {@code ?} left to right).
    */
   public Result execute(String text, List<Object> parameters) {
+    return execute(text, parameters, 0);
+  }
+
+  /**
+   * Executes a statement text that stops with {@link ErrorCode#CANCELLED} when {@link #cancel()} is called from
+   * another thread, the executing thread is interrupted, or {@code timeoutMillis} (if positive) passes. A
+   * cancelled statement leaves the graph as if it never ran; in a transaction, the whole transaction is rolled
+   * back (its earlier statements' pending writes too), as a database aborts a transaction whose statement was
+   * cancelled.
+   */
+  public Result execute(String text, List<Object> parameters, long timeoutMillis) {
     checkOpen();
     requireNonNull(text, "text is null");
     requireNonNull(parameters, "parameters is null");
+    cancellation.begin(timeoutMillis);
+    try (Cancellation.Scope scope = cancellation.enter()) {
+      Result result = dispatch(text, parameters);
+      if (result instanceof QueryResult query) {
+        return new QueryResult(query.columns(), new CancellableCursor(query.rows(), cancellation));
+      }
+      return result;
+    } catch (GraphException e) {
+      if (e.code() == ErrorCode.CANCELLED) {
+        transaction.clear();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Asks the statement running on this session (from another thread) to stop at its next cancellation point.
+   * Without a running statement it has no effect: the next statement starts afresh.
+   */
+  public void cancel() {
+    cancellation.cancel();
+  }
+
+  private Result dispatch(String text, List<Object> parameters) {
     return switch (Dialect.classify(text)) {
       case SCHEMA -> executeSchema(text);
       case GRAPH -> executeGraph(text, parameters);
@@ -238,6 +274,41 @@ public final class Session implements AutoCloseable {
     this.loadProgress = requireNonNull(progress, "progress is null");
   }
 
+  /** Stops a streaming read when its statement is cancelled, times out or its thread is interrupted. */
+  private static final class CancellableCursor implements dev.quiver.engine.view.RowCursor {
+    private final dev.quiver.engine.view.RowCursor rows;
+    private final Cancellation cancellation;
+    private long read;
+
+    CancellableCursor(dev.quiver.engine.view.RowCursor rows, Cancellation cancellation) {
+      this.rows = rows;
+      this.cancellation = cancellation;
+    }
+
+    @Override
+    public boolean next() {
+      if ((read++ & 255) == 0) {
+        if (Thread.currentThread().isInterrupted()) {
+          throw new GraphException(ErrorCode.CANCELLED, "the statement was interrupted");
+        }
+        cancellation.checkToken();
+      }
+      try (Cancellation.Scope scope = cancellation.enter()) {
+        return rows.next();
+      }
+    }
+
+    @Override
+    public Object[] row() {
+      return rows.row();
+    }
+
+    @Override
+    public void close() {
+      rows.close();
+    }
+  }
+
   /** A short randomized pause so racing writers do not collide in lock step. */
   private static void backOff(int attempt) {
     long millis = java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 2 + Math.min(attempt, 20));
@@ -287,7 +358,11 @@ public final class Session implements AutoCloseable {
   /** Publishes the transaction's writes as one graph commit; returns the graph version afterwards. */
   public long commit() {
     checkOpen();
-    Optional<Snapshot> published = transaction.commit(options.actor(), options.durability());
+    cancellation.begin(0);
+    Optional<Snapshot> published;
+    try (Cancellation.Scope scope = cancellation.enter()) {
+      published = transaction.commit(options.actor(), options.durability());
+    }
     return published.map(Snapshot::graphVersion).orElseGet(() -> store.snapshot().graphVersion());
   }
 

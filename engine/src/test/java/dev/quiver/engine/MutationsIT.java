@@ -349,6 +349,25 @@ class MutationsIT {
     return (UpdateResult) session.execute(text, List.of(parameters));
   }
 
+  /** id → row of a table as a published snapshot holds it. */
+  static Map<String, Map<String, Object>> rowsAt(GraphStore store, Snapshot snapshot, String tableKey) {
+    var type = snapshot.catalog().table(tableKey).orElseThrow();
+    List<String> columns = new ArrayList<>(type.systemColumns());
+    type.properties().forEach(p -> columns.add(p.name()));
+    Map<String, Map<String, Object>> out = new TreeMap<>();
+    try (RowCursor cursor =
+        new dev.quiver.engine.view.CommittedView(store.tableStore(), snapshot).scan(tableKey, columns, null)) {
+      while (cursor.next()) {
+        Map<String, Object> row = new TreeMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+          row.put(columns.get(i), cursor.row()[i]);
+        }
+        out.put((String) row.get("id"), row);
+      }
+    }
+    return out;
+  }
+
   /** id → row (column → value) of a table as the session sees it (its transaction included). */
   static Map<String, Map<String, Object>> rows(Session session, String tableKey) {
     var type = session.snapshot().catalog().table(tableKey).orElseThrow();

@@ -45,6 +45,8 @@ public final class CommitGate {
             FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock ignored = channel.lock()) {
       return body.get();
+    } catch (java.nio.channels.ClosedByInterruptException | java.nio.channels.FileLockInterruptionException e) {
+      throw new GraphException(ErrorCode.CANCELLED, "interrupted while taking the commit lock", e);
     } catch (IOException e) {
       throw new GraphException(ErrorCode.STORAGE_FAILURE, "taking the commit lock " + lockFile + " failed: " + e, e);
     } finally {

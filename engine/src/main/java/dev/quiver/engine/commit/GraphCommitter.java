@@ -2,6 +2,7 @@ package dev.quiver.engine.commit;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.quiver.engine.Cancellation;
 import dev.quiver.engine.ConflictException;
 import dev.quiver.engine.Durability;
 import dev.quiver.engine.ErrorCode;
@@ -137,6 +138,7 @@ public final class GraphCommitter {
       boolean created = false;
       for (StagedWrite write : request.writes()) {
         FailPoints.hit(FailPoint.TABLE_BEFORE_COMMIT);
+        Cancellation.check(); // stopping here rolls back what this commit moved: nothing half-done publishes
         long version = tables.commitStaged(write, bases.get(write.tableKey()));
         committed.put(write.tableKey(), version);
         created |= write.kind() == StagedWrite.Kind.CREATE;
@@ -146,6 +148,7 @@ public final class GraphCommitter {
         CommitSync.syncTables(root, tables, committed.keySet(), stagedSinceMillis, created);
       }
       FailPoints.hit(FailPoint.PUBLISH_BEFORE);
+      Cancellation.check();
       Map<String, Long> pins = new TreeMap<>(current.tables());
       pins.putAll(committed);
       String schemaText = request.schemaText() != null ? request.schemaText() : current.schemaText();
@@ -158,8 +161,21 @@ public final class GraphCommitter {
       }
       FailPoints.hit(FailPoint.PUBLISH_AFTER);
     } catch (RuntimeException failure) {
-      if (!manifestAdvancedPast(current)) {
-        rollBack(record, committed, current, failure);
+      // An interrupt must not also break the roll back (interruptible file channels would close under it):
+      // clear it while undoing, then set it again for the caller.
+      boolean interrupted = Thread.interrupted();
+      try {
+        if (!manifestAdvancedPast(current)) {
+          rollBack(record, committed, current, failure);
+        }
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      if (interrupted && !(failure instanceof GraphException graph && graph.code() == ErrorCode.CANCELLED)) {
+        GraphException cancelled = new GraphException(ErrorCode.CANCELLED, "the commit was interrupted", failure);
+        throw cancelled;
       }
       throw failure;
     }

@@ -112,6 +112,9 @@ public final class NdjsonLoader {
       for (String text = reader.readLine(); text != null; text = reader.readLine()) {
         line++;
         bytes += text.length() + 1;
+        if ((line & 255) == 0) {
+          dev.quiver.engine.Cancellation.check();
+        }
         if (!text.isBlank()) {
           record(text);
         }
@@ -454,6 +457,7 @@ public final class NdjsonLoader {
   // ---- commit ----
 
   private UpdateResult commit(String actor, Durability durability) {
+    dev.quiver.engine.Cancellation.check();
     long nodes = 0;
     long edges = 0;
     List<StagedWrite> writes = new ArrayList<>();

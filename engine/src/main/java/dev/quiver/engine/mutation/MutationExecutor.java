@@ -2,6 +2,7 @@ package dev.quiver.engine.mutation;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.quiver.engine.Cancellation;
 import dev.quiver.engine.ErrorCode;
 import dev.quiver.engine.GraphException;
 import dev.quiver.engine.catalog.Catalog;
@@ -76,6 +77,7 @@ public final class MutationExecutor {
   }
 
   public Outcome execute(Statement statement) {
+    Cancellation.check();
     if (statement instanceof Insert insert) {
       return insert(insert);
     }
@@ -191,6 +193,7 @@ public final class MutationExecutor {
     List<Map<String, Object>> matched = new ArrayList<>();
     try (RowCursor cursor = transaction.view().scan(type.tableKey(), columns, where)) {
       while (cursor.next()) {
+        Cancellation.check();
         Object[] values = cursor.row();
         Map<String, Object> row = new LinkedHashMap<>();
         for (int i = 0; i < columns.size(); i++) {
@@ -220,6 +223,8 @@ public final class MutationExecutor {
       List<String> ids = new ArrayList<>();
       try (RowCursor cursor = transaction.view().scan(type.tableKey(), List.of("id"), distinct)) {
         while (cursor.next()) {
+          Cancellation.check();
+        Cancellation.check();
           ids.add((String) cursor.row()[0]);
         }
       }
@@ -252,6 +257,7 @@ public final class MutationExecutor {
     Set<String> sources = new LinkedHashSet<>();
     try (RowCursor cursor = transaction.view().scan(edge.tableKey(), List.of("id", "src"), filter)) {
       while (cursor.next()) {
+        Cancellation.check();
         ids.add((String) cursor.row()[0]);
         sources.add((String) cursor.row()[1]);
       }
@@ -309,6 +315,7 @@ public final class MutationExecutor {
     try (RowCursor cursor =
         transaction.view().scan(tableKey, List.of("id"), new Filter.In("id", List.copyOf(wanted)))) {
       while (cursor.next()) {
+        Cancellation.check();
         found.add((String) cursor.row()[0]);
       }
     }

@@ -193,6 +193,7 @@ public final class Transaction {
       if (!hasPendingWrites()) {
         return Optional.empty();
       }
+      dev.quiver.engine.Cancellation.check();
       TableStore tables = store.tableStore();
       BufferAllocator allocator = tables.allocator();
       List<StagedWrite> writes = new ArrayList<>();
@@ -222,6 +223,7 @@ public final class Transaction {
         }
       }
       String kind = "mutation";
+      dev.quiver.engine.Cancellation.check(); // the last point at which a commit can be stopped cleanly
       ManifestState published =
           store.committer().commit(new CommitRequest(actor, kind, expected, -1, writes, null, durability));
       return Optional.of(store.remember(published));

@@ -2,6 +2,7 @@ package dev.quiver.engine.view;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.quiver.engine.Cancellation;
 import dev.quiver.engine.GraphStore;
 import dev.quiver.engine.Snapshot;
 import dev.quiver.engine.storage.Filter;
@@ -63,9 +64,13 @@ public final class CommittedView implements ReadView {
       while (!done) {
         if (vectors != null && position + 1 < rowCount) {
           position++;
+          if ((position & 1023) == 0) {
+            Cancellation.check();
+          }
           row = read(position);
           return true;
         }
+        Cancellation.check();
         if (!scan.next()) {
           close();
           return false;
