@@ -21,12 +21,13 @@ import java.util.List;
  *   <li>anything else: passed to sqlline as is, on the demo graph unless it names a URL with {@code -u}.
  * </ul>
  *
- * The demo data is not loaded yet: that needs the mutation engine (see {@code docs/jdbc.md}).
+ * The demo graph gets the SPEC §10 data as one graph commit when it is created.
  */
 public final class QuiverShell {
   static final String DEMO_DIRECTORY = "demo";
   static final String DEMO_URL = "jdbc:quiver:./" + DEMO_DIRECTORY;
   private static final String DEMO_SCHEMA = "/demo/demo.pg";
+  private static final String DEMO_DATA = "/demo/demo.gq";
   private static final String DRIVER = "dev.quiver.jdbc.QuiverDriver";
 
   private QuiverShell() {}
@@ -57,7 +58,16 @@ public final class QuiverShell {
     return arguments;
   }
 
-  /** Creates the demo graph with its schema unless the directory exists already. */
+  private static String resource(String name) throws IOException {
+    try (InputStream in = QuiverShell.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IOException("resource " + name + " is missing from the jar");
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Creates the demo graph with its schema and data unless the directory exists already. */
   static void createDemoGraph(Path directory) throws IOException, SQLException {
     if (Files.exists(directory)) {
       return;
@@ -69,8 +79,10 @@ public final class QuiverShell {
       }
       Files.copy(in, schema, StandardCopyOption.REPLACE_EXISTING);
       String url = "jdbc:quiver:" + directory + "?create=true&schema=" + schema;
-      try (Connection ignored = DriverManager.getConnection(url)) {
-        System.err.println("Created the demo graph in " + directory.toAbsolutePath() + " (schema only; see docs/jdbc.md)");
+      try (Connection connection = DriverManager.getConnection(url);
+          java.sql.Statement statement = connection.createStatement()) {
+        int entities = statement.executeUpdate(resource(DEMO_DATA));
+        System.err.println("Created the demo graph in " + directory.toAbsolutePath() + " with " + entities + " entities");
       }
     } finally {
       Files.deleteIfExists(schema);
