@@ -6,9 +6,12 @@ import dev.quiver.engine.catalog.Catalog;
 import dev.quiver.engine.catalog.CatalogBuilder;
 import dev.quiver.engine.catalog.TableType;
 import dev.quiver.engine.commit.GraphCommitter;
+import dev.quiver.engine.maintenance.IndexPlan;
+import dev.quiver.engine.maintenance.Maintenance;
 import dev.quiver.engine.storage.ManifestState;
 import dev.quiver.engine.storage.ManifestStore;
 import dev.quiver.engine.storage.StagedWrite;
+import dev.quiver.engine.storage.StoredIndex;
 import dev.quiver.engine.storage.TableStore;
 import java.net.URI;
 import java.nio.file.Files;
@@ -255,6 +258,59 @@ public final class GraphStore implements AutoCloseable {
   /** Rows of a table at a snapshot. */
   public long rowCount(Snapshot snapshot, String tableKey) {
     return tables.countRows(tableKey, snapshot.tableVersion(tableKey), null);
+  }
+
+  /**
+   * The indexes of every table at a snapshot, tables in catalog order. Built by {@link #optimize}; a table
+   * with rows appended since its last optimize still has its indexes, which then cover only older rows.
+   */
+  public List<IndexInfo> indexes(Snapshot snapshot) {
+    List<IndexInfo> out = new ArrayList<>();
+    for (TableType type : snapshot.catalog().tables()) {
+      String tableKey = type.tableKey();
+      for (StoredIndex index : tables.indexes(tableKey, snapshot.tableVersion(tableKey))) {
+        boolean unique = index.columns().size() == 1 && IndexPlan.unique(type, index.columns().get(0));
+        out.add(
+            new IndexInfo(tableKey, index.name(), index.columns(), index.type().toUpperCase(Locale.ROOT), unique));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * {@code optimize}: compacts small fragments of every table, builds missing or partial indexes, and
+   * publishes the changed tables as one graph commit of kind {@code optimize}. The count is the number of
+   * tables whose version moved (0: nothing to do, nothing published).
+   *
+   * @throws GraphException {@link ErrorCode#RECOVERY_REQUIRED} while a recovery record is pending
+   */
+  public UpdateResult optimize(String actor, Durability durability) {
+    checkWritable();
+    Maintenance.Outcome outcome = Maintenance.optimize(this, actor, durability);
+    return new UpdateResult(List.of(outcome.count()), 0, 0, outcome.graphVersion());
+  }
+
+  /**
+   * {@code cleanup keep <n>}: removes old versions and orphaned files, keeping every table version the latest
+   * {@code keep} graph versions pin, and prunes older graph versions (and so their rows of {@code
+   * QUIVER.commits} and {@code QUIVER.recoveries}). The count is the number of files removed; the graph version
+   * is unchanged.
+   *
+   * @throws GraphException {@link ErrorCode#RECOVERY_REQUIRED} while a recovery record is pending
+   */
+  public UpdateResult cleanup(long keep) {
+    checkWritable();
+    Maintenance.Outcome outcome = Maintenance.cleanup(this, keep);
+    long firstKept = outcome.graphVersion() - keep + 1; // QUIVER.commits and .recoveries shrink with the manifest
+    commitLog.headMap(firstKept).clear();
+    recoveryLog.headMap(firstKept).clear();
+    return new UpdateResult(List.of(outcome.count()), 0, 0, outcome.graphVersion());
+  }
+
+  private void checkWritable() {
+    if (readOnly) {
+      throw new GraphException(ErrorCode.READ_ONLY, "the graph is open read-only");
+    }
   }
 
   public Session openSession(SessionOptions options) {

@@ -10,6 +10,7 @@ import dev.quiver.engine.commit.CommitRequest;
 import dev.quiver.engine.storage.ManifestState;
 import dev.quiver.engine.storage.StagedWrite;
 import dev.quiver.engine.load.NdjsonLoader;
+import dev.quiver.engine.maintenance.Maintenance;
 import dev.quiver.engine.mutation.MutationExecutor;
 import dev.quiver.engine.tx.Transaction;
 import dev.quiver.engine.view.CommittedView;
@@ -18,11 +19,13 @@ import dev.quiver.grammar.D2;
 import dev.quiver.grammar.Dialect;
 import dev.quiver.grammar.MutationParser;
 import dev.quiver.grammar.SyntaxError;
+import dev.quiver.grammar.ast.Cleanup;
 import dev.quiver.grammar.ast.Delete;
 import dev.quiver.grammar.ast.Insert;
 import dev.quiver.grammar.ast.Load;
 import dev.quiver.grammar.ast.LoadMode;
 import dev.quiver.grammar.ast.MatchQuery;
+import dev.quiver.grammar.ast.Optimize;
 import dev.quiver.grammar.ast.Parameter;
 import dev.quiver.grammar.ast.Script;
 import dev.quiver.grammar.ast.Statement;
@@ -206,6 +209,9 @@ public final class Session implements AutoCloseable {
     if (statements.size() == 1 && statements.get(0) instanceof Load load) {
       return executeLoad(load);
     }
+    if (statements.size() == 1 && (statements.get(0) instanceof Optimize || statements.get(0) instanceof Cleanup)) {
+      return executeMaintenance(statements.get(0));
+    }
     for (Statement statement : statements) {
       if (!(statement instanceof Insert || statement instanceof Update || statement instanceof Delete)) {
         throw new GraphException(
@@ -267,6 +273,28 @@ public final class Session implements AutoCloseable {
         options.actor(),
         options.durability(),
         loadProgress);
+  }
+
+  /**
+   * {@code optimize} / {@code cleanup [keep n]}: maintenance outside any transaction (docs/maintenance.md).
+   * Optimize counts the tables it moved; cleanup counts the files it removed and keeps 10 graph versions by
+   * default.
+   */
+  private Result executeMaintenance(Statement statement) {
+    checkWritable();
+    if (transaction.hasPendingWrites()) {
+      throw new GraphException(
+          ErrorCode.RULE_VIOLATION,
+          "maintenance runs outside transactions; commit or roll back the transaction's pending writes first",
+          statement.span().line(),
+          statement.span().column(),
+          null);
+    }
+    transaction.clear();
+    if (statement instanceof Cleanup cleanup) {
+      return store.cleanup(cleanup.keep().orElse(Maintenance.DEFAULT_KEEP));
+    }
+    return store.optimize(options.actor(), options.durability());
   }
 
   /** Where load progress goes (the shell shows a progress bar; embedded users may log). */

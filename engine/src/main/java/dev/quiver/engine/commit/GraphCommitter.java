@@ -36,8 +36,8 @@ import java.util.logging.Logger;
  *
  * Invariants: no HEAD moves before this runs (1); all touched tables move in one publish or none do, and a
  * crash anywhere is finished or undone by the next read-write open from the recovery record (3); of
- * concurrent commits on a table exactly one wins (4); a table commit that does not land on base + 1 is never
- * published (10).
+ * concurrent commits on a table exactly one wins (4); a table commit that does not land on base + 1 (base + 2
+ * for a compaction that rebuilds indexes, decision 0003) is never published (10).
  *
  * <p>A commit of a single existing table writes no record: torn, it leaves at most one unpublished version on
  * that table, which readers never see (2) and the next writer's drift repair restores, and there is nothing
@@ -46,6 +46,8 @@ import java.util.logging.Logger;
  */
 public final class GraphCommitter {
   private static final Logger LOG = Logger.getLogger(GraphCommitter.class.getName());
+  /** The commit kind of {@code optimize}: it refuses pending recovery records instead of healing them. */
+  public static final String OPTIMIZE = "optimize";
 
   private final Path root;
   private final TableStore tables;
@@ -88,6 +90,35 @@ public final class GraphCommitter {
   }
 
   /**
+   * Runs maintenance ({@code optimize}'s preparation, {@code cleanup}) holding the gate, refused while any
+   * recovery record is pending: a roll back needs the old table versions cleanup would remove, and optimize
+   * must not publish over a commit nobody has finished or undone (reference semantics §3.11).
+   *
+   * @throws GraphException {@link ErrorCode#RECOVERY_REQUIRED} when a record is pending
+   */
+  public <T> T holdForMaintenance(String what, java.util.function.Supplier<T> body) {
+    return gate.hold(
+        () -> {
+          requireNoPendingRecovery(what);
+          return body.get();
+        });
+  }
+
+  private void requireNoPendingRecovery(String what) {
+    List<RecoveryRecords.Pending> pending = records.pending();
+    if (!pending.isEmpty()) {
+      throw new GraphException(
+          ErrorCode.RECOVERY_REQUIRED,
+          what
+              + " refused: an interrupted commit by '"
+              + pending.get(0).commit().actor()
+              + "' (recovery record "
+              + pending.get(0).file()
+              + ") must be recovered first; reopen the graph read-write");
+    }
+  }
+
+  /**
    * Commits and publishes. Returns the published manifest state.
    *
    * @throws ConflictException when another commit moved a table this one expected
@@ -105,6 +136,9 @@ public final class GraphCommitter {
   }
 
   private ManifestState commitHoldingGate(CommitRequest request, long stagedSinceMillis) {
+    if (request.kind().equals(OPTIMIZE)) {
+      requireNoPendingRecovery("optimize");
+    }
     recovery.healBeforeWrite();
     ManifestState current = manifest.read();
     if (request.expectedGraphVersion() >= 0 && current.version() != request.expectedGraphVersion()) {
@@ -206,7 +240,11 @@ public final class GraphCommitter {
       boolean created = write.kind() == StagedWrite.Kind.CREATE;
       planned.add(
           new PendingCommit.PlannedTable(
-              write.tableKey(), created ? 0 : current.tables().get(write.tableKey()), base, base + 1, created));
+              write.tableKey(),
+              created ? 0 : current.tables().get(write.tableKey()),
+              base,
+              base + write.versionsAdded(),
+              created));
     }
     return new PendingCommit(
         RecoveryRecords.newId(),

@@ -55,14 +55,16 @@ record PendingCommit(
    * @param expected the version the manifest pins (0 for a table the commit creates)
    * @param base the HEAD the table commit goes on top of (above {@code expected} after a drift repair, with the
    *     same content; 0 for a created table)
-   * @param planned the version the table commit must land on: {@code base + 1}
+   * @param planned the version the table commit must land on: {@code base + 1}, or {@code base + 2} for a
+   *     compaction that rebuilds indexes (decision 0003)
    * @param created whether the commit creates the table
    */
   record PlannedTable(String table, long expected, long base, long planned, boolean created) {
     PlannedTable {
       requireNonNull(table, "table is null");
-      if (planned != base + 1) {
-        throw new IllegalArgumentException("table '" + table + "' is planned at " + planned + ", not base + 1");
+      if (planned != base + 1 && planned != base + 2) {
+        throw new IllegalArgumentException(
+            "table '" + table + "' is planned at " + planned + ", not base + 1 or base + 2");
       }
     }
   }

@@ -1,6 +1,8 @@
 package dev.quiver.engine.storage;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.lance.CommitBuilder;
@@ -9,6 +11,16 @@ import org.lance.Fragment;
 import org.lance.FragmentMetadata;
 import org.lance.Transaction;
 import org.lance.WriteParams;
+import org.lance.cleanup.CleanupPolicy;
+import org.lance.cleanup.RemovalStats;
+import org.lance.compaction.CompactionPlan;
+import org.lance.compaction.CompactionTask;
+import org.lance.compaction.RewriteResult;
+import org.lance.index.Index;
+import org.lance.index.IndexOptions;
+import org.lance.index.IndexParams;
+import org.lance.index.IndexType;
+import org.lance.index.scalar.BTreeIndexParams;
 import org.lance.operation.Operation;
 import org.lance.operation.Restore;
 
@@ -65,5 +77,42 @@ final class LanceWrites {
   /** Appends a version whose content is that of {@code version}; returns the new HEAD. */
   static long restore(Dataset head, long version) {
     return commit(head, Restore.builder().version(version).build());
+  }
+
+  /**
+   * Builds a BTREE index segment over {@code fragmentIds} of {@code pinned} and returns it uncommitted: the
+   * index files exist, no version references them until a CreateIndex is committed (notes §6).
+   */
+  static Index buildBtreeSegment(Dataset pinned, String column, String name, List<Integer> fragmentIds) {
+    IndexParams params = IndexParams.builder().setScalarIndexParams(BTreeIndexParams.builder().build()).build();
+    return pinned.createIndex(
+        IndexOptions.builder(List.of(column), IndexType.BTREE, params)
+            .withIndexName(name)
+            .withIndexUUID(UUID.randomUUID().toString())
+            .withFragmentIds(fragmentIds)
+            .replace(true) // the CreateIndex commit removes the old segments of the same name
+            .build());
+  }
+
+  /** Runs every task of a compaction plan: new data files only, HEAD unchanged (notes §7). */
+  static List<RewriteResult> executeCompaction(Dataset pinned, CompactionPlan plan) {
+    List<RewriteResult> results = new ArrayList<>();
+    for (CompactionTask task : plan.getCompactionTasks()) {
+      results.add(task.execute(pinned));
+    }
+    return results;
+  }
+
+  /**
+   * Removes every version older than {@code beforeVersion} and every file no remaining version references
+   * and older than the oldest remaining version (Lance's rule; notes §5). The caller holds the commit gate.
+   */
+  static RemovalStats cleanup(Dataset head, long beforeVersion) {
+    return head.cleanupWithPolicy(
+        CleanupPolicy.builder()
+            .withBeforeVersion(beforeVersion)
+            .withDeleteUnverified(true)
+            .withErrorIfTaggedOldVersions(false)
+            .build());
   }
 }

@@ -120,6 +120,18 @@ public final class ManifestStore {
     }
   }
 
+  /**
+   * Removes graph versions older than {@code keepFrom} (and unreferenced manifest files). Call it holding the
+   * commit gate; readers of a removed graph version get an error naming it.
+   */
+  public CleanupStats cleanup(long keepFrom) {
+    try (Dataset latest = Dataset.open(path.toString(), allocator)) {
+      return CleanupStats.of(LanceWrites.cleanup(latest, keepFrom));
+    } catch (RuntimeException e) {
+      throw StorageErrors.translate("cleaning up the graph manifest", e);
+    }
+  }
+
   /** Creates the manifest as graph version 1. */
   public ManifestState create(Map<String, Long> tables, String schemaText, String actor, String kind) {
     CommitRecord commit = commitRecord(1, actor, kind, tables.keySet());

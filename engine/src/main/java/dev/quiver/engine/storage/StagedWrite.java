@@ -2,6 +2,7 @@ package dev.quiver.engine.storage;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
 import org.lance.operation.Operation;
 
 /**
@@ -20,7 +21,16 @@ public final class StagedWrite {
     /** Replaces every fragment (possibly with none) and the schema. */
     OVERWRITE,
     /** Creates the table (version 1) with a schema and no rows. */
-    CREATE
+    CREATE,
+    /**
+     * Maintenance: a Rewrite of small fragments into large ones (content unchanged, deletions materialized),
+     * then, when the table has declared indexes, a CreateIndex rebuilding them over the new fragments. Two
+     * versions, base + 1 and base + 2 (decision 0003): the Rewrite does not remap indexes, and the new
+     * fragments' ids exist only once it is committed, so the index build happens under the gate.
+     */
+    COMPACT,
+    /** Maintenance: a CreateIndex of index segments built (uncommitted) against the read version. */
+    INDEX
   }
 
   private final String tableKey;
@@ -30,8 +40,21 @@ public final class StagedWrite {
   private final long rowsAdded;
   private final long rowsRemoved;
   private final long stagedSinceMillis;
+  private final List<String> indexColumns;
 
   StagedWrite(long stagedSinceMillis, String tableKey, long readVersion, Kind kind, Operation operation, long rowsAdded, long rowsRemoved) {
+    this(stagedSinceMillis, tableKey, readVersion, kind, operation, rowsAdded, rowsRemoved, List.of());
+  }
+
+  StagedWrite(
+      long stagedSinceMillis,
+      String tableKey,
+      long readVersion,
+      Kind kind,
+      Operation operation,
+      long rowsAdded,
+      long rowsRemoved,
+      List<String> indexColumns) {
     this.tableKey = requireNonNull(tableKey, "tableKey is null");
     this.readVersion = readVersion;
     this.kind = requireNonNull(kind, "kind is null");
@@ -39,6 +62,20 @@ public final class StagedWrite {
     this.rowsAdded = rowsAdded;
     this.rowsRemoved = rowsRemoved;
     this.stagedSinceMillis = stagedSinceMillis;
+    this.indexColumns = List.copyOf(requireNonNull(indexColumns, "indexColumns is null"));
+  }
+
+  /**
+   * How many table versions the commit adds: 1, except for a {@link Kind#COMPACT} that rebuilds indexes
+   * (2). The commit must land on exactly {@code base + versionsAdded()} (invariant 10).
+   */
+  public int versionsAdded() {
+    return kind == Kind.COMPACT && !indexColumns.isEmpty() ? 2 : 1;
+  }
+
+  /** For {@link Kind#COMPACT}: the columns whose indexes are rebuilt after the Rewrite. */
+  List<String> indexColumns() {
+    return indexColumns;
   }
 
   public String tableKey() {

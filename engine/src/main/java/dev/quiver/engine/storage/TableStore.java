@@ -363,9 +363,17 @@ public final class TableStore {
         throw StorageErrors.translate("creating table '" + tableKey + "'", e);
       }
     }
+    if (write.kind() == StagedWrite.Kind.COMPACT) {
+      return TableMaintenance.commitCompaction(this, write, baseVersion);
+    }
+    return commitOne(tableKey, baseVersion, write.operation());
+  }
+
+  /** One Lance commit on {@code baseVersion} that must land on {@code baseVersion + 1}; see {@link #commitStaged}. */
+  long commitOne(String tableKey, long baseVersion, org.lance.operation.Operation operation) {
     long committed;
     try (Dataset base = openAt(tableKey, baseVersion)) {
-      committed = LanceWrites.commit(base, write.operation());
+      committed = LanceWrites.commit(base, operation);
     } catch (RuntimeException e) {
       if (StorageErrors.isCommitConflict(e)) {
         throw new TornCommitException(tableKey, baseVersion, -1, e);
@@ -377,6 +385,56 @@ public final class TableStore {
       throw new TornCommitException(tableKey, baseVersion, committed, null);
     }
     return committed;
+  }
+
+  // ---- maintenance (decision 0003) ------------------------------------------------------------------
+
+  /**
+   * Stages what {@code optimize} does to a table at {@code readVersion}: a compaction (indexes on {@code
+   * indexColumns} rebuilt at commit), or builds of missing or partial indexes, or nothing (empty).
+   */
+  public Optional<StagedWrite> stageOptimize(String tableKey, long readVersion, List<String> indexColumns) {
+    return TableMaintenance.stageOptimize(this, tableKey, readVersion, indexColumns);
+  }
+
+  /** The indexes of a table version. */
+  public List<StoredIndex> indexes(String tableKey, long version) {
+    try (Dataset dataset = openAt(tableKey, version)) {
+      return TableMaintenance.indexes(dataset);
+    } catch (RuntimeException e) {
+      throw StorageErrors.translate("listing the indexes of table '" + tableKey + "'", e);
+    }
+  }
+
+  /** The number of fragments of a table version (many small ones slow scans; optimize merges them). */
+  public int fragmentCount(String tableKey, long version) {
+    try (Dataset dataset = openAt(tableKey, version)) {
+      return dataset.getFragments().size();
+    }
+  }
+
+  /** Runs a filtered scan with Lance's statistics on: shows whether an index answered the filter. */
+  public ScanCost scanCost(String tableKey, long version, Filter filter) {
+    try (Dataset dataset = openAt(tableKey, version)) {
+      return TableMaintenance.scanCost(dataset, LanceFilters.render(filter));
+    } catch (RuntimeException e) {
+      throw StorageErrors.translate("scanning table '" + tableKey + "' at version " + version, e);
+    } catch (Exception e) {
+      throw rethrow(e);
+    }
+  }
+
+  /**
+   * Removes the table's versions older than {@code keepFrom} and the files no remaining version references
+   * (orphans of abandoned staging included, when older than the oldest remaining version). Call it holding
+   * the commit gate: the caller guarantees no pinned version is older than {@code keepFrom}.
+   */
+  public CleanupStats cleanup(String tableKey, long keepFrom) {
+    try (Dataset head = Dataset.open(uri(tableKey), allocator)) {
+      return CleanupStats.of(LanceWrites.cleanup(head, keepFrom));
+    } catch (RuntimeException e) {
+      throw StorageErrors.translate("cleaning up table '" + tableKey + "'", e);
+    }
   }
 
   /**

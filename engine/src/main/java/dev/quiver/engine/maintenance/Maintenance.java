@@ -1,0 +1,137 @@
+package dev.quiver.engine.maintenance;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.quiver.engine.ConflictException;
+import dev.quiver.engine.Durability;
+import dev.quiver.engine.ErrorCode;
+import dev.quiver.engine.GraphException;
+import dev.quiver.engine.GraphStore;
+import dev.quiver.engine.Snapshot;
+import dev.quiver.engine.catalog.TableType;
+import dev.quiver.engine.commit.CommitRequest;
+import dev.quiver.engine.commit.GraphCommitter;
+import dev.quiver.engine.storage.CleanupStats;
+import dev.quiver.engine.storage.ManifestState;
+import dev.quiver.engine.storage.StagedWrite;
+import dev.quiver.engine.storage.TableStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code optimize} and {@code cleanup} of one graph (decision 0003, {@code docs/maintenance.md}).
+ *
+ * <p>Optimize stages, outside the commit gate, a compaction or the missing indexes of every table that needs
+ * them, against the latest snapshot's pins, and publishes them as ONE graph commit of kind {@code optimize}
+ * through the ordinary committer: readers keep reading the old pins until that publish, and a crash is
+ * finished or undone like any commit (invariant 3). Cleanup runs entirely under the gate.
+ */
+public final class Maintenance {
+  /** What a maintenance statement did: its count and the graph version afterwards. */
+  public record Outcome(long count, long graphVersion) {}
+
+  /** The default of {@code cleanup}'s {@code keep}. */
+  public static final int DEFAULT_KEEP = 10;
+
+  private static final Logger LOG = Logger.getLogger(Maintenance.class.getName());
+  /** Optimize restages when a concurrent commit moved a table it staged against. */
+  private static final int OPTIMIZE_ATTEMPTS = 3;
+
+  private Maintenance() {}
+
+  /**
+   * Compacts every table that has small fragments or many deleted rows, builds declared indexes that are
+   * missing or do not cover every fragment, and publishes the changed tables in one graph commit. Nothing to
+   * do publishes nothing.
+   *
+   * @return the number of tables whose version moved, and the graph version afterwards
+   * @throws GraphException {@link ErrorCode#RECOVERY_REQUIRED} while a recovery record is pending
+   */
+  public static Outcome optimize(GraphStore store, String actor, Durability durability) {
+    requireNonNull(actor, "actor is null");
+    requireNonNull(durability, "durability is null");
+    GraphCommitter committer = store.committer();
+    TableStore tables = store.tableStore();
+    for (int attempt = 1; ; attempt++) {
+      committer.holdForMaintenance(GraphCommitter.OPTIMIZE, () -> null); // fail fast, before any staging
+      Snapshot snapshot = store.snapshot();
+      List<StagedWrite> writes = new ArrayList<>();
+      Map<String, Long> expected = new LinkedHashMap<>();
+      for (TableType type : snapshot.catalog().tables()) {
+        String tableKey = type.tableKey();
+        long pin = snapshot.tableVersion(tableKey);
+        tables
+            .stageOptimize(tableKey, pin, IndexPlan.columns(type))
+            .ifPresent(
+                write -> {
+                  writes.add(write);
+                  expected.put(tableKey, pin);
+                });
+      }
+      if (writes.isEmpty()) {
+        return new Outcome(0, snapshot.graphVersion());
+      }
+      try {
+        ManifestState published =
+            committer.commit(
+                new CommitRequest(actor, GraphCommitter.OPTIMIZE, expected, -1, writes, null, durability));
+        return new Outcome(writes.size(), store.remember(published).graphVersion());
+      } catch (ConflictException conflict) {
+        if (attempt >= OPTIMIZE_ATTEMPTS) {
+          throw conflict;
+        }
+        // The staged files of this attempt are orphans now; cleanup reclaims them.
+        LOG.log(Level.FINE, "optimize lost a commit race; staging again", conflict);
+      }
+    }
+  }
+
+  /**
+   * Removes old table versions and orphaned files while keeping every table version that the latest {@code
+   * keep} graph versions pin, and removes graph versions older than those.
+   *
+   * @return the number of files removed (see {@link CleanupStats#files()}) and the graph version (unchanged)
+   * @throws GraphException {@link ErrorCode#INVALID_VALUE} when {@code keep < 1}; {@link
+   *     ErrorCode#RECOVERY_REQUIRED} while a recovery record is pending
+   */
+  public static Outcome cleanup(GraphStore store, long keep) {
+    if (keep < 1) {
+      throw new GraphException(ErrorCode.INVALID_VALUE, "cleanup must keep at least 1 graph version, not " + keep);
+    }
+    CleanupStats removed =
+        store.committer().holdForMaintenance("cleanup", () -> cleanupHoldingGate(store, keep));
+    LOG.log(
+        Level.INFO,
+        "cleanup removed {0} versions, {1} files, {2} bytes",
+        new Object[] {removed.versions(), removed.files(), removed.bytes()});
+    return new Outcome(removed.files(), store.snapshot().graphVersion());
+  }
+
+  private static CleanupStats cleanupHoldingGate(GraphStore store, long keep) {
+    ManifestState latest = store.manifest().read();
+    long firstKept = Math.max(1, latest.version() - keep + 1);
+    // The oldest version of each table that a kept graph version pins: nothing at or above it is removed.
+    Map<String, Long> keepFrom = new TreeMap<>(latest.tables());
+    for (long version = firstKept; version < latest.version(); version++) {
+      ManifestState kept;
+      try {
+        kept = store.manifest().read(version);
+      } catch (GraphException e) {
+        continue; // removed by an earlier cleanup with a smaller keep
+      }
+      for (Map.Entry<String, Long> pin : kept.tables().entrySet()) {
+        keepFrom.computeIfPresent(pin.getKey(), (k, from) -> Math.min(from, pin.getValue()));
+      }
+    }
+    CleanupStats total = CleanupStats.NONE;
+    for (Map.Entry<String, Long> table : keepFrom.entrySet()) {
+      total = total.plus(store.tableStore().cleanup(table.getKey(), table.getValue()));
+    }
+    return total.plus(store.manifest().cleanup(firstKept));
+  }
+}

@@ -1,0 +1,185 @@
+package dev.quiver.engine.storage;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.lance.Dataset;
+import org.lance.Fragment;
+import org.lance.compaction.Compaction;
+import org.lance.compaction.CompactionOptions;
+import org.lance.compaction.CompactionPlan;
+import org.lance.compaction.RewriteResult;
+import org.lance.index.Index;
+import org.lance.index.IndexDescription;
+import org.lance.ipc.LanceScanner;
+import org.lance.ipc.ScanOptions;
+import org.lance.ipc.ScanStats;
+import org.lance.operation.CreateIndex;
+import org.lance.operation.Rewrite;
+import org.lance.operation.RewriteGroup;
+import org.lance.schema.LanceField;
+
+/**
+ * Compaction, index builds, index listing and scan statistics of one table (decision 0003). Staging here,
+ * like every {@code stage*} of {@link TableStore}, only writes unreferenced files; {@link #commitCompaction}
+ * runs under the commit gate through {@link TableStore#commitStaged}.
+ */
+final class TableMaintenance {
+  /** Lance's default target; fragments below it (or with many deleted rows) are candidates. */
+  static final CompactionOptions COMPACTION =
+      CompactionOptions.builder().withTargetRowsPerFragment(1_048_576).withMaterializeDeletions(true).build();
+
+  private TableMaintenance() {}
+
+  /** The name Quiver gives the index of a column. */
+  static String indexName(String column) {
+    return column + "_idx";
+  }
+
+  /**
+   * Stages what optimize does to one table: a compaction when Lance plans one (and then the indexes are
+   * rebuilt at commit), else the declared indexes that are missing or do not cover every fragment, else
+   * nothing.
+   */
+  static Optional<StagedWrite> stageOptimize(
+      TableStore store, String tableKey, long readVersion, List<String> indexColumns) {
+    long since = System.currentTimeMillis();
+    try (Dataset pinned = store.openAt(tableKey, readVersion)) {
+      CompactionPlan plan = Compaction.planCompaction(pinned, COMPACTION);
+      if (!plan.getCompactionTasks().isEmpty()) {
+        List<RewriteResult> results = LanceWrites.executeCompaction(pinned, plan);
+        List<RewriteGroup> groups = new ArrayList<>();
+        int fragmentsAfter = pinned.getFragments().size();
+        for (RewriteResult result : results) {
+          groups.add(
+              RewriteGroup.builder()
+                  .oldFragments(result.getOriginalFragments())
+                  .newFragments(result.getNewFragments())
+                  .build());
+          fragmentsAfter += result.getNewFragments().size() - result.getOriginalFragments().size();
+        }
+        List<String> rebuild = fragmentsAfter > 0 ? indexColumns : List.of();
+        return Optional.of(
+            new StagedWrite(
+                since,
+                tableKey,
+                readVersion,
+                StagedWrite.Kind.COMPACT,
+                Rewrite.builder().groups(groups).build(),
+                0,
+                0,
+                rebuild));
+      }
+      return indexOperation(pinned, indexColumns, true)
+          .map(op -> new StagedWrite(since, tableKey, readVersion, StagedWrite.Kind.INDEX, op, 0, 0));
+    } catch (RuntimeException e) {
+      throw StorageErrors.translate("staging the optimize of table '" + tableKey + "'", e);
+    }
+  }
+
+  /**
+   * Builds uncommitted BTREE segments over every fragment for the declared indexes (only the stale ones when
+   * {@code onlyStale}) and returns the CreateIndex that swaps them for the existing indexes of the same
+   * names; empty when nothing needs building or the table has no fragments.
+   */
+  static Optional<CreateIndex> indexOperation(Dataset pinned, List<String> columns, boolean onlyStale) {
+    List<Integer> fragmentIds = new ArrayList<>();
+    for (Fragment fragment : pinned.getFragments()) {
+      fragmentIds.add(fragment.getId());
+    }
+    if (fragmentIds.isEmpty() || columns.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, List<Index>> existing = new HashMap<>();
+    for (Index index : pinned.getIndexes()) {
+      existing.computeIfAbsent(index.name(), k -> new ArrayList<>()).add(index);
+    }
+    List<Index> added = new ArrayList<>();
+    List<Index> removed = new ArrayList<>();
+    for (String column : columns) {
+      String name = indexName(column);
+      List<Index> segments = existing.getOrDefault(name, List.of());
+      if (onlyStale && covers(segments, fragmentIds)) {
+        continue;
+      }
+      added.add(LanceWrites.buildBtreeSegment(pinned, column, name, fragmentIds));
+      removed.addAll(segments);
+    }
+    if (added.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(CreateIndex.builder().withNewIndices(added).withRemovedIndices(removed).build());
+  }
+
+  private static boolean covers(List<Index> segments, List<Integer> fragmentIds) {
+    if (segments.isEmpty()) {
+      return false;
+    }
+    Set<Integer> covered = new HashSet<>();
+    for (Index segment : segments) {
+      segment.fragments().ifPresent(covered::addAll);
+    }
+    return covered.containsAll(fragmentIds);
+  }
+
+  /**
+   * Commits a staged compaction on {@code base}: the Rewrite (base + 1), then, when indexes are declared, the
+   * index rebuild over the new fragments (base + 2). Each step must land on its planned version (invariant
+   * 10); a failure in between leaves the table at base + 1, unpublished, for the committer to undo.
+   */
+  static long commitCompaction(TableStore store, StagedWrite write, long base) {
+    long rewritten = store.commitOne(write.tableKey(), base, write.operation());
+    if (write.indexColumns().isEmpty()) {
+      return rewritten;
+    }
+    CreateIndex rebuild;
+    try (Dataset compacted = store.openAt(write.tableKey(), rewritten)) {
+      rebuild =
+          indexOperation(compacted, write.indexColumns(), false)
+              .orElseThrow(() -> new IllegalStateException("a compacted table has no fragments to index"));
+    } catch (RuntimeException e) {
+      throw StorageErrors.translate("rebuilding the indexes of table '" + write.tableKey() + "'", e);
+    }
+    return store.commitOne(write.tableKey(), rewritten, rebuild);
+  }
+
+  /** The indexes of a table version, in Lance's order. */
+  static List<StoredIndex> indexes(Dataset pinned) {
+    Map<Integer, String> columnNames = new LinkedHashMap<>();
+    for (LanceField field : pinned.getLanceSchema().fields()) {
+      columnNames.put(field.getId(), field.getName());
+    }
+    List<StoredIndex> out = new ArrayList<>();
+    for (IndexDescription description : pinned.describeIndices()) {
+      List<String> columns = new ArrayList<>();
+      for (Integer id : description.getFieldIds()) {
+        columns.add(columnNames.getOrDefault(id, "#" + id));
+      }
+      out.add(
+          new StoredIndex(description.getName(), columns, description.getIndexType(), description.getRowsIndexed()));
+    }
+    return out;
+  }
+
+  /** Runs a filtered scan of the {@code id} column with statistics on. */
+  static ScanCost scanCost(Dataset pinned, String filter) throws Exception {
+    ScanOptions options =
+        new ScanOptions.Builder().filter(filter).columns(List.of("id")).collectStats(true).build();
+    long rows = 0;
+    try (LanceScanner scanner = pinned.newScan(options);
+        ArrowReader reader = scanner.scanBatches()) {
+      while (reader.loadNextBatch()) {
+        rows += reader.getVectorSchemaRoot().getRowCount();
+      }
+      Optional<ScanStats> stats = scanner.getStats();
+      return new ScanCost(
+          rows, stats.map(ScanStats::getIndicesLoaded).orElse(0L), stats.map(ScanStats::getBytesRead).orElse(0L));
+    }
+  }
+}
