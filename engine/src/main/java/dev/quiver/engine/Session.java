@@ -201,7 +201,8 @@ public final class Session implements AutoCloseable {
   }
 
   private Result executeGraph(String text, List<Object> parameters) {
-    Script script = parse(text);
+    Optional<String> explained = Dialect.explainedRead(text);
+    Script script = parse(explained.orElse(text));
     List<Statement> statements = script.statements();
     script.ruleViolation().ifPresent(message -> {
       throw new GraphException(ErrorCode.RULE_VIOLATION, message);
@@ -211,6 +212,9 @@ public final class Session implements AutoCloseable {
     }
     if (statements.size() == 1 && (statements.get(0) instanceof Optimize || statements.get(0) instanceof Cleanup)) {
       return executeMaintenance(statements.get(0));
+    }
+    if (statements.size() == 1 && statements.get(0) instanceof MatchQuery read) {
+      return executeRead(text, script, read, parameters, explained.isPresent());
     }
     for (Statement statement : statements) {
       if (!(statement instanceof Insert || statement instanceof Update || statement instanceof Delete)) {
@@ -335,6 +339,24 @@ public final class Session implements AutoCloseable {
     public void close() {
       rows.close();
     }
+  }
+
+  /**
+   * A {@code .gq} read (a {@code match} stands alone in its text), compiled to a relational plan; it sees what
+   * SQL would: the transaction's snapshot and pending writes, else the latest version. {@code explain match …}
+   * returns the plan instead.
+   */
+  private Result executeRead(String text, Script script, MatchQuery read, List<Object> parameters, boolean explain) {
+    ReadView view =
+        autoCommit && !transaction.hasPendingWrites()
+            ? CommittedView.latest(store)
+            : transaction.view();
+    int parameterCount = script.parameters().size();
+    if (explain) {
+      return store.sql().explainGraph(text, read, parameterCount, view);
+    }
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS); // bound once per statement text
+    return store.sql().queryGraph(text, read, parameterCount, parameters, now, view, store);
   }
 
   /** A short randomized pause so racing writers do not collide in lock step. */

@@ -13,6 +13,9 @@ import java.util.Set;
  * <p>{@code .pg} and {@code .gq} keywords are lower-case and matched exactly; SQL keywords in any case.
  * The three SQL forms that start with a {@code .gq} keyword are told apart by their next words:
  * {@code insert into}, {@code delete from}, and an {@code update T set} not followed by {@code {}.
+ *
+ * <p>{@code explain} followed by {@code match} (both lower-case) is a {@code .gq} read to explain; every other
+ * {@code EXPLAIN …} stays SQL ({@code EXPLAIN PLAN FOR …}). {@link #explainedRead} gives the read's text.
  */
 public final class Dialect {
   /** The language of a statement text. */
@@ -26,7 +29,27 @@ public final class Dialect {
   private static final Set<String> GRAPH_KEYWORDS =
       Set.of("insert", "update", "delete", "match", "query", "load", "optimize", "cleanup");
 
+  private static final String EXPLAIN = "explain";
+
   private Dialect() {}
+
+  /**
+   * For {@code explain match …}: the text with the word {@code explain} blanked out (so positions in the read
+   * stay as written); empty for any other text.
+   */
+  public static java.util.Optional<String> explainedRead(String text) {
+    requireNonNull(text, "text is null");
+    Scanner scanner = new Scanner(text);
+    if (!scanner.word().equals(EXPLAIN)) {
+      return java.util.Optional.empty();
+    }
+    int end = scanner.position;
+    if (!scanner.word().equals("match")) {
+      return java.util.Optional.empty();
+    }
+    int start = end - EXPLAIN.length();
+    return java.util.Optional.of(text.substring(0, start) + " ".repeat(EXPLAIN.length()) + text.substring(end));
+  }
 
   /** The language {@code text} is written in; SQL when nothing else fits, so SQL errors explain the rest. */
   public static Kind classify(String text) {
@@ -35,6 +58,9 @@ public final class Dialect {
     String first = scanner.word();
     if (SCHEMA_KEYWORDS.contains(first)) {
       return Kind.SCHEMA;
+    }
+    if (first.equals(EXPLAIN)) {
+      return scanner.word().equals("match") ? Kind.GRAPH : Kind.SQL;
     }
     if (!GRAPH_KEYWORDS.contains(first)) {
       return Kind.SQL;

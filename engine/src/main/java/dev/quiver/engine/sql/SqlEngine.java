@@ -10,6 +10,9 @@ import dev.quiver.engine.QueryResult;
 import dev.quiver.engine.catalog.Catalog;
 import dev.quiver.engine.view.ReadView;
 import dev.quiver.engine.view.RowCursor;
+import dev.quiver.grammar.ast.MatchQuery;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +38,9 @@ public final class SqlEngine {
       "SELECT x, COUNT(*) AS c FROM (VALUES (1), (2), (2)) AS t(x) WHERE x > ? GROUP BY x ORDER BY x";
 
   private record PlanKey(String sql, String schemaText) {}
+
+  /** Keeps .gq plans apart from SQL plans of the same text in the plan cache. */
+  private static final String GRAPH_PREFIX = "\u0000gq:";
 
   // Both caches are guarded by their own monitor; planning runs outside it (two threads may plan one text).
   private final Map<PlanKey, SqlPlanner.Plan> plans = lru(PLAN_CACHE_SIZE);
@@ -66,6 +72,60 @@ public final class SqlEngine {
     QueryContext context =
         new QueryContext(plan.rootSchema(), plan.typeFactory(), view, store, plan.stashed(), bound);
     return new QueryResult(plan.columns(), new ResultCursor(plan, context));
+  }
+
+  /**
+   * Runs a {@code .gq} read, compiled to a relational plan over the same tables SQL reads (cached per text
+   * and schema, like SQL plans).
+   *
+   * @param text the statement text the read was parsed from (the plan cache key)
+   * @param parameterCount how many parameters the text has; {@code params} must hold as many values
+   * @param now the value of {@code now()}, fixed once per statement text
+   */
+  public QueryResult queryGraph(
+      String text, MatchQuery read, int parameterCount, List<?> params, Instant now, ReadView view, GraphStore store) {
+    requireNonNull(params, "params is null");
+    requireNonNull(now, "now is null");
+    requireNonNull(store, "store is null");
+    SqlPlanner.Plan plan = graphPlan(text, read, parameterCount, view);
+    if (params.size() != parameterCount) {
+      throw new GraphException(
+          ErrorCode.INVALID_VALUE,
+          "the statement has " + parameterCount + " parameter(s) but " + params.size() + " value(s) were bound");
+    }
+    List<Object> values = new ArrayList<>(params);
+    values.add(now);
+    Object[] bound = SqlParameters.bind(values, plan.parameterTypes());
+    QueryContext context =
+        new QueryContext(plan.rootSchema(), plan.typeFactory(), view, store, plan.stashed(), bound);
+    return new QueryResult(plan.columns(), new ResultCursor(plan, context));
+  }
+
+  /** The plan of a {@code .gq} read as a one-column ({@code PLAN}) result, like {@code EXPLAIN PLAN FOR}. */
+  public QueryResult explainGraph(String text, MatchQuery read, int parameterCount, ReadView view) {
+    SqlPlanner.Plan plan = graphPlan(text, read, parameterCount, view);
+    return new QueryResult(
+        List.of(new Column("PLAN", "VARCHAR", 0, 0, false)), new ListCursor(List.<Object[]>of(new Object[] {plan.plan()})));
+  }
+
+  private SqlPlanner.Plan graphPlan(String text, MatchQuery read, int parameterCount, ReadView view) {
+    requireNonNull(text, "text is null");
+    requireNonNull(read, "read is null");
+    requireNonNull(view, "view is null");
+    Catalog catalog = view.snapshot().catalog();
+    PlanKey key = new PlanKey(GRAPH_PREFIX + text, catalog.source());
+    SqlPlanner.Plan cached;
+    synchronized (plans) {
+      cached = plans.get(key);
+    }
+    if (cached != null) {
+      return cached;
+    }
+    SqlPlanner.Plan plan = new SqlPlanner(schema(catalog)).planGraph(read, parameterCount, catalog);
+    synchronized (plans) {
+      plans.putIfAbsent(key, plan);
+    }
+    return plan;
   }
 
   /** The plan of a query as text: Calcite's physical plan, then what each scan pushes into storage. */

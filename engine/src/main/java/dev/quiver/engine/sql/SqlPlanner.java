@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.quiver.engine.Column;
 import dev.quiver.engine.catalog.Catalog;
 import dev.quiver.engine.catalog.TableType;
+import dev.quiver.grammar.ast.MatchQuery;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.plan.ConventionTraitDef;
 import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
@@ -54,6 +56,7 @@ import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.RelDecorrelator;
+import org.apache.calcite.sql2rel.RelFieldTrimmer;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
 import org.apache.calcite.tools.Programs;
@@ -175,8 +178,7 @@ final class SqlPlanner {
   }
 
   private Plan planQuery(SqlNode query, boolean explainOnly) {
-    CalciteCatalogReader catalogReader =
-        new CalciteCatalogReader(rootSchema, List.of(DEFAULT_SCHEMA), typeFactory, CONNECTION);
+    CalciteCatalogReader catalogReader = catalogReader();
     SqlValidator validator =
         SqlValidatorUtil.newValidator(
             SqlStdOperatorTable.instance(),
@@ -189,11 +191,7 @@ final class SqlPlanner {
       parameterTypes.add(field.getType());
     }
 
-    VolcanoPlanner planner = new VolcanoPlanner();
-    planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
-    planner.addRelTraitDef(RelCollationTraitDef.INSTANCE); // merge joins and sorts need it
-    RelOptUtil.registerDefaultRules(planner, false, false);
-    RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
+    RelOptCluster cluster = newCluster();
     SqlToRelConverter converter =
         new SqlToRelConverter(
             (rowType, queryString, schemaPath, viewPath) -> {
@@ -212,14 +210,61 @@ final class SqlPlanner {
     root = root.withRel(converter.flattenTypes(root.rel, true));
     RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(cluster, catalogReader);
     root = root.withRel(RelDecorrelator.decorrelateQuery(root.rel, relBuilder));
-    RelNode logical = root.project();
+    return compile(root.project(), root.validatedRowType, parameterTypes, explainOnly);
+  }
+
+  /**
+   * Compiles a {@code .gq} read ({@link GqCompiler}, {@link GqReturns}) into a plan with {@code parameterCount}
+   * parameters, then one more for {@code now()}.
+   */
+  Plan planGraph(MatchQuery query, int parameterCount, Catalog catalog) {
+    RelOptCluster cluster = newCluster();
+    RelBuilder builder = RelFactories.LOGICAL_BUILDER.create(cluster, catalogReader());
+    GqExpressions expressions = new GqExpressions(cluster.getRexBuilder(), parameterCount);
+    GqScope scope = new GqScope(null);
+    RelNode match = new GqCompiler(catalog, builder, expressions).match(query, scope);
+    GqReturns.Output output = new GqReturns(builder, expressions).compile(query, scope, match);
+    try {
+      RelNode trimmed = new RelFieldTrimmer(null, builder).trim(output.rel());
+      return compile(trimmed, output.rowType(), expressions.parameterTypes(), false);
+    } catch (CalciteContextException e) {
+      throw SqlErrors.validation(e);
+    } catch (RuntimeException e) {
+      throw SqlErrors.planning(e);
+    }
+  }
+
+  /** A reader of this planner's schemas, {@code GRAPH} first on the path. */
+  CalciteCatalogReader catalogReader() {
+    return new CalciteCatalogReader(rootSchema, List.of(DEFAULT_SCHEMA), typeFactory, CONNECTION);
+  }
+
+  /** A cluster over a fresh Volcano planner with the default rules and Quiver's own operators. */
+  RelOptCluster newCluster() {
+    VolcanoPlanner planner = new VolcanoPlanner();
+    planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
+    planner.addRelTraitDef(RelCollationTraitDef.INSTANCE); // merge joins and sorts need it
+    RelOptUtil.registerDefaultRules(planner, false, false);
+    planner.addRule(BfsExpand.ENUMERABLE_RULE);
+    return RelOptCluster.create(planner, new RexBuilder(typeFactory));
+  }
+
+  JavaTypeFactory typeFactory() {
+    return typeFactory;
+  }
+
+  /**
+   * Optimizes a logical plan (built by the SQL converter or by {@link GqCompiler}) into an enumerable one and
+   * compiles it. {@code rowType} names the result columns.
+   */
+  Plan compile(RelNode logical, RelDataType rowType, List<RelDataType> parameterTypes, boolean explainOnly) {
+    RelOptPlanner planner = logical.getCluster().getPlanner();
     RelNode physical =
         Programs.standard()
             .run(planner, logical, logical.getTraitSet().replace(EnumerableConvention.INSTANCE), List.of(), List.of());
-
     List<Column> columns = new ArrayList<>();
     List<RelDataType> columnTypes = new ArrayList<>();
-    for (RelDataTypeField field : root.validatedRowType.getFieldList()) {
+    for (RelDataTypeField field : rowType.getFieldList()) {
       columns.add(column(field));
       columnTypes.add(field.getType());
     }
