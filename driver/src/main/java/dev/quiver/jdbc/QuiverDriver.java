@@ -56,7 +56,13 @@ public final class QuiverDriver implements Driver {
     }
     ConnectionUrl parsed = ConnectionUrl.parse(url, info);
     OpenOptions options =
-        new OpenOptions(parsed.location(), parsed.create(), readSchema(parsed.schemaFile()), parsed.readOnly(), parsed.storageOptions());
+        new OpenOptions(
+            parsed.location(),
+            parsed.create(),
+            readSchema(parsed.schemaFile()),
+            parsed.readOnly(),
+            parsed.storageOptions(),
+            parsed.actor());
     GraphStore store = openStore(options);
     try {
       Session session = store.openSession(new SessionOptions(parsed.actor(), parsed.durability(), parsed.readOnly()));

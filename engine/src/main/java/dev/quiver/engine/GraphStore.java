@@ -37,7 +37,6 @@ import org.apache.arrow.memory.RootAllocator;
 public final class GraphStore implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(GraphStore.class.getName());
   private static final Map<StoreKey, GraphStore> OPEN = new ConcurrentHashMap<>();
-  private static final String CREATOR = "quiver";
 
   private record StoreKey(Path root, boolean readOnly) {}
 
@@ -122,7 +121,7 @@ public final class GraphStore implements AutoCloseable {
         throw new GraphException(
             ErrorCode.GRAPH_OPEN_FAILED, "cannot create a graph at '" + root + "' on a read-only connection");
       }
-      create(options.schemaText() == null ? "" : options.schemaText());
+      create(options.schemaText() == null ? "" : options.schemaText(), options.actor());
     }
     if (!readOnly) {
       // Invariants 3 and 9: finish or undo interrupted commits, drop temporaries. A read-only open writes
@@ -132,7 +131,7 @@ public final class GraphStore implements AutoCloseable {
     refresh();
   }
 
-  private void create(String schemaText) {
+  private void create(String schemaText, String actor) {
     Catalog catalog = parse(schemaText);
     try {
       Files.createDirectories(root);
@@ -157,7 +156,7 @@ public final class GraphStore implements AutoCloseable {
                 }
                 pins.put(type.tableKey(), tables.commitStaged(create, 0));
               }
-              manifest.create(pins, schemaText, CREATOR, "schema");
+              manifest.create(pins, schemaText, actor, "schema");
               return null;
             });
   }

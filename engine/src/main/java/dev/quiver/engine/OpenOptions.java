@@ -12,12 +12,24 @@ import java.util.Map;
  * @param schemaText the {@code .pg} text applied when the graph is created, or null
  * @param readOnly open read-only: no recovery sweep and no write of any kind
  * @param storageOptions options passed to Lance for object stores
+ * @param actor recorded on the commit that creates the graph, when this open creates it
  */
 public record OpenOptions(
-    String location, boolean create, String schemaText, boolean readOnly, Map<String, String> storageOptions) {
+    String location,
+    boolean create,
+    String schemaText,
+    boolean readOnly,
+    Map<String, String> storageOptions,
+    String actor) {
   public OpenOptions {
     requireNonNull(location, "location is null");
     storageOptions = Map.copyOf(requireNonNull(storageOptions, "storageOptions is null"));
+    requireNonNull(actor, "actor is null");
+  }
+
+  public OpenOptions(
+      String location, boolean create, String schemaText, boolean readOnly, Map<String, String> storageOptions) {
+    this(location, create, schemaText, readOnly, storageOptions, SessionOptions.defaults().actor());
   }
 
   public static OpenOptions at(String location) {
@@ -25,14 +37,18 @@ public record OpenOptions(
   }
 
   public OpenOptions withCreate(boolean create) {
-    return new OpenOptions(location, create, schemaText, readOnly, storageOptions);
+    return new OpenOptions(location, create, schemaText, readOnly, storageOptions, actor);
   }
 
   public OpenOptions withSchema(String schemaText) {
-    return new OpenOptions(location, create, schemaText, readOnly, storageOptions);
+    return new OpenOptions(location, create, schemaText, readOnly, storageOptions, actor);
   }
 
   public OpenOptions withReadOnly(boolean readOnly) {
-    return new OpenOptions(location, create, schemaText, readOnly, storageOptions);
+    return new OpenOptions(location, create, schemaText, readOnly, storageOptions, actor);
+  }
+
+  public OpenOptions withActor(String actor) {
+    return new OpenOptions(location, create, schemaText, readOnly, storageOptions, actor);
   }
 }

@@ -49,6 +49,15 @@ class GraphStoreIT {
   }
 
   @Test
+  void theCreatingCommitRecordsTheActorOfTheOpen() {
+    try (GraphStore store =
+        GraphStore.open(
+            OpenOptions.at(directory.toString()).withCreate(true).withSchema(SOCIAL).withActor("ada"))) {
+      assertEquals("ada", store.commits().get(0).actor());
+    }
+  }
+
+  @Test
   void openingAMissingGraphWithoutCreateSaysHow() {
     GraphException missing =
         assertThrows(GraphException.class, () -> GraphStore.open(OpenOptions.at(directory.resolve("none").toString())));
