@@ -52,7 +52,7 @@ class CancelTest {
     try (Statement statement = connection.createStatement();
         var armed =
             FailPoints.arm(
-                FailPoint.TABLE_BEFORE_COMMIT,
+                FailPoint.COMMIT_BEFORE_GATE,
                 point -> {
                   parked.countDown();
                   try {
@@ -83,7 +83,7 @@ class CancelTest {
   void aQueryTimeoutFailsTheStatementWith57014() throws Exception {
     try (Statement statement = connection.createStatement();
         var armed =
-            FailPoints.arm(FailPoint.TABLE_BEFORE_COMMIT, point -> LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(2)))) {
+            FailPoints.arm(FailPoint.COMMIT_BEFORE_GATE, point -> LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(2)))) {
       statement.setQueryTimeout(1);
       SQLException failure = assertThrows(SQLException.class, () -> statement.executeUpdate(TWO_TABLES));
       assertEquals("57014", failure.getSQLState());

@@ -23,6 +23,27 @@ final class CommitSync {
 
   private CommitSync() {}
 
+  /** Index segments live in {@code _indices/<uuid>/…}: sync new files there and every directory holding one. */
+  private static void syncIndexes(Path indices, long sinceMillis) throws IOException {
+    if (!Files.isDirectory(indices)) {
+      return;
+    }
+    java.util.Set<Path> directories = new java.util.LinkedHashSet<>();
+    try (Stream<Path> walk = Files.walk(indices)) {
+      for (Path file : (Iterable<Path>) walk::iterator) {
+        if (Files.isRegularFile(file) && Files.getLastModifiedTime(file).toMillis() >= sinceMillis - SLACK_MILLIS) {
+          AtomicFiles.fsyncFile(file);
+          for (Path parent = file.getParent(); parent != null && parent.startsWith(indices); parent = parent.getParent()) {
+            directories.add(parent);
+          }
+        }
+      }
+    }
+    for (Path directory : directories) {
+      AtomicFiles.fsyncDirectory(directory);
+    }
+  }
+
   /**
    * Syncs every file modified since {@code sinceMillis} in the given tables.
    *
@@ -60,6 +81,7 @@ final class CommitSync {
   }
 
   private static void syncDataset(Path dataset, long sinceMillis) throws IOException {
+    syncIndexes(dataset.resolve("_indices"), sinceMillis);
     for (String sub : LANCE_DIRECTORIES) {
       Path directory = dataset.resolve(sub);
       if (!Files.isDirectory(directory)) {

@@ -161,6 +161,9 @@ public final class GraphCommitter {
       bases.put(write.tableKey(), repairDrift(write, current));
     }
     boolean durable = request.durability() == Durability.FSYNC;
+    // The last point where cancel, timeout or interrupt can stop this commit without a trace: nothing has
+    // moved. From the first table commit on, the commit runs to its publish (or fails and is rolled back).
+    Cancellation.check();
     FailPoints.hit(FailPoint.COMMIT_BEFORE_RECORD);
     PendingCommit record = needsRecord(request) ? plan(request, current, bases) : null;
     if (record != null) {
@@ -168,50 +171,61 @@ public final class GraphCommitter {
     }
     Map<String, Long> committed = new LinkedHashMap<>();
     ManifestState published;
+    // An interrupt arriving now must not break the file channels of the commit, its roll back or its
+    // durability: it is cleared while the commit runs and set again for the caller afterwards.
+    boolean interrupted = Thread.interrupted();
     try {
-      boolean created = false;
-      for (StagedWrite write : request.writes()) {
-        FailPoints.hit(FailPoint.TABLE_BEFORE_COMMIT);
-        Cancellation.check(); // stopping here rolls back what this commit moved: nothing half-done publishes
-        long version = tables.commitStaged(write, bases.get(write.tableKey()));
-        committed.put(write.tableKey(), version);
-        created |= write.kind() == StagedWrite.Kind.CREATE;
-        FailPoints.hit(FailPoint.TABLE_AFTER_COMMIT);
-      }
-      if (durable) {
-        CommitSync.syncTables(root, tables, committed.keySet(), stagedSinceMillis, created);
-      }
-      FailPoints.hit(FailPoint.PUBLISH_BEFORE);
-      Cancellation.check();
-      Map<String, Long> pins = new TreeMap<>(current.tables());
-      pins.putAll(committed);
-      String schemaText = request.schemaText() != null ? request.schemaText() : current.schemaText();
-      long publishStart = System.currentTimeMillis();
-      published =
-          manifest.publish(
-              current.version(), pins, schemaText, request.actor(), request.kind(), List.copyOf(committed.keySet()));
-      if (durable) {
-        CommitSync.syncManifest(root, publishStart);
-      }
-      FailPoints.hit(FailPoint.PUBLISH_AFTER);
-    } catch (RuntimeException failure) {
-      // An interrupt must not also break the roll back (interruptible file channels would close under it):
-      // clear it while undoing, then set it again for the caller.
-      boolean interrupted = Thread.interrupted();
       try {
+        boolean created = false;
+        for (StagedWrite write : request.writes()) {
+          FailPoints.hit(FailPoint.TABLE_BEFORE_COMMIT);
+          long version = tables.commitStaged(write, bases.get(write.tableKey()));
+          committed.put(write.tableKey(), version);
+          created |= write.kind() == StagedWrite.Kind.CREATE;
+          FailPoints.hit(FailPoint.TABLE_AFTER_COMMIT);
+          interrupted |= Thread.interrupted();
+        }
+        if (durable) {
+          CommitSync.syncTables(root, tables, committed.keySet(), stagedSinceMillis, created);
+        }
+        FailPoints.hit(FailPoint.PUBLISH_BEFORE);
+        interrupted |= Thread.interrupted();
+        Map<String, Long> pins = new TreeMap<>(current.tables());
+        pins.putAll(committed);
+        String schemaText = request.schemaText() != null ? request.schemaText() : current.schemaText();
+        published =
+            manifest.publish(
+                current.version(), pins, schemaText, request.actor(), request.kind(), List.copyOf(committed.keySet()));
+      } catch (RuntimeException failure) {
+        interrupted |= Thread.interrupted();
         if (!manifestAdvancedPast(current)) {
           rollBack(record, committed, current, failure);
         }
-      } finally {
-        if (interrupted) {
-          Thread.currentThread().interrupt();
+        if (interrupted && !(failure instanceof GraphException graph && graph.code() == ErrorCode.CANCELLED)) {
+          throw new GraphException(ErrorCode.CANCELLED, "the commit was interrupted and rolled back", failure);
         }
+        throw failure;
       }
-      if (interrupted && !(failure instanceof GraphException graph && graph.code() == ErrorCode.CANCELLED)) {
-        GraphException cancelled = new GraphException(ErrorCode.CANCELLED, "the commit was interrupted", failure);
-        throw cancelled;
+      // Published: the commit has happened, whatever follows. A failure to make it durable is reported as
+      // such, never as a commit that did not happen (a caller retrying it would apply it twice).
+      long publishedAt = System.currentTimeMillis() - 1000;
+      try {
+        if (durable) {
+          interrupted |= Thread.interrupted();
+          CommitSync.syncManifest(root, publishedAt);
+        }
+      } catch (RuntimeException failure) {
+        throw new GraphException(
+            ErrorCode.STORAGE_FAILURE,
+            "graph version " + published.version() + " is published and visible, but making it durable failed: "
+                + failure.getMessage(),
+            failure);
       }
-      throw failure;
+      FailPoints.hit(FailPoint.PUBLISH_AFTER);
+    } finally {
+      if (interrupted || Thread.interrupted()) {
+        Thread.currentThread().interrupt();
+      }
     }
     if (record != null) {
       records.remove(record.id());
@@ -253,7 +267,8 @@ public final class GraphCommitter {
         request.kind(),
         current.version(),
         request.schemaText(),
-        planned);
+        planned,
+        false);
   }
 
   /**
@@ -313,6 +328,13 @@ public final class GraphCommitter {
         }
       } catch (RuntimeException e) {
         failure.addSuppressed(e);
+        // The caller is told this commit failed: recovery must never roll it forward, even if its tables all
+        // landed on their planned versions before the roll back broke.
+        try {
+          records.write(record.markedAbandoned(), false);
+        } catch (RuntimeException again) {
+          failure.addSuppressed(again);
+        }
       }
       return;
     }

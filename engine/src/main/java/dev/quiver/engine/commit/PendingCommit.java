@@ -26,6 +26,8 @@ import java.util.List;
  * @param graphVersion the graph version the commit starts from; its publish makes {@code graphVersion + 1}
  * @param schemaText the schema text the commit publishes, or null to keep the current one
  * @param tables the tables it commits, in commit order
+ * @param abandoned the writer failed and told its caller so, but could not roll back: recovery must roll it back,
+ *     never forward
  */
 record PendingCommit(
     String id,
@@ -34,7 +36,8 @@ record PendingCommit(
     String kind,
     long graphVersion,
     String schemaText,
-    List<PlannedTable> tables) {
+    List<PlannedTable> tables,
+    boolean abandoned) {
   /** The format written; a record with a higher format is refused, not guessed at. */
   static final int FORMAT = 1;
 
@@ -69,6 +72,11 @@ record PendingCommit(
     }
   }
 
+  /** The same record, marked as one recovery must roll back. */
+  PendingCommit markedAbandoned() {
+    return new PendingCommit(id, startedAt, actor, kind, graphVersion, schemaText, tables, true);
+  }
+
   /** The manifest keys of the tables, sorted (as commit records list them). */
   List<String> tableKeys() {
     List<String> keys = new ArrayList<>();
@@ -91,6 +99,7 @@ record PendingCommit(
       json.writeStringField("kind", kind);
       json.writeNumberField("graph_version", graphVersion);
       json.writeStringField("schema_text", schemaText);
+      json.writeBooleanField("abandoned", abandoned);
       json.writeArrayFieldStart("tables");
       for (PlannedTable table : tables) {
         json.writeStartObject();
@@ -126,6 +135,7 @@ record PendingCommit(
       Long graphVersion = null;
       String schemaText = null;
       List<PlannedTable> tables = null;
+      boolean abandoned = false;
       while (json.nextToken() == JsonToken.FIELD_NAME) {
         String field = json.getCurrentName();
         JsonToken value = json.nextToken();
@@ -138,6 +148,7 @@ record PendingCommit(
           case "graph_version" -> graphVersion = number(json, value, field);
           case "schema_text" -> schemaText = value == JsonToken.VALUE_NULL ? null : text(json, value, field);
           case "tables" -> tables = parseTables(json, value);
+          case "abandoned" -> abandoned = value == JsonToken.VALUE_TRUE;
           default -> json.skipChildren(); // a field from a newer writer of the same format
         }
       }
@@ -152,7 +163,7 @@ record PendingCommit(
       if (format > FORMAT) {
         throw new IllegalArgumentException("format " + format + " is newer than the maximum " + FORMAT);
       }
-      return new PendingCommit(id, startedAt, actor, kind, graphVersion, schemaText, tables);
+      return new PendingCommit(id, startedAt, actor, kind, graphVersion, schemaText, tables, abandoned);
     } catch (IOException | DateTimeParseException e) {
       throw new IllegalArgumentException("not valid JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
     }

@@ -106,7 +106,7 @@ final class Recovery {
     if (current.version() > commit.graphVersion() && publishedBy(commit)) {
       return Decision.PUBLISHED;
     }
-    boolean forward = current.version() == commit.graphVersion();
+    boolean forward = current.version() == commit.graphVersion() && !commit.abandoned();
     for (PendingCommit.PlannedTable table : commit.tables()) {
       Long pin = current.tables().get(table.table());
       if (!tables.exists(table.table())) {

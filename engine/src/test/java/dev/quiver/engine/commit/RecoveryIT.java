@@ -257,7 +257,8 @@ class RecoveryIT {
             null,
             List.of(
                 new PendingCommit.PlannedTable(PERSON, pins.get(PERSON), pins.get(PERSON), pins.get(PERSON) + 1, false),
-                new PendingCommit.PlannedTable(COMPANY, pins.get(COMPANY), pins.get(COMPANY), pins.get(COMPANY) + 1, false)));
+                new PendingCommit.PlannedTable(COMPANY, pins.get(COMPANY), pins.get(COMPANY), pins.get(COMPANY) + 1, false)),
+            false);
     new RecoveryRecords(root).write(record, true);
     GraphException refused = assertThrows(GraphException.class, () -> GraphStore.open(OpenOptions.at(root.toString())));
     assertEquals(ErrorCode.STORAGE_FAILURE, refused.code());

@@ -85,6 +85,34 @@ class DurabilityIT {
   }
 
   @Test
+  void anOptimizeWithFsyncSyncsTheIndexFilesItBuilds() throws Exception {
+    Path graph = root.resolve("social");
+    try (dev.quiver.engine.GraphStore store = dev.quiver.engine.testing.TestGraphs.withSchema("social.pg").create(graph);
+        dev.quiver.engine.Session session =
+            store.openSession(new dev.quiver.engine.SessionOptions("t", Durability.FSYNC, false))) {
+      session.execute(
+          "insert Person { name: \"Ada\", age: 36 }\ninsert Person { name: \"Bob\" }\ninsert Knows { from: \"Ada\", to: \"Bob\" }",
+          List.of());
+      Map<Path, String> before = listing(graph);
+      Set<Path> synced = ConcurrentHashMap.newKeySet();
+      try (AutoCloseable listening = AtomicFiles.listenToFsyncs(path -> { if (path.startsWith(graph.toAbsolutePath().normalize())) { synced.add(path); } })) {
+        session.execute("optimize", List.of());
+      }
+      List<Path> indexFiles = new ArrayList<>();
+      for (Map.Entry<Path, String> file : listing(graph).entrySet()) {
+        if (!file.getValue().equals(before.get(file.getKey())) && file.getKey().toString().contains("/_indices/")) {
+          indexFiles.add(file.getKey());
+        }
+      }
+      assertFalse(indexFiles.isEmpty(), "optimize built index segments");
+      for (Path file : indexFiles) {
+        assertTrue(synced.contains(file), "fsynced " + file);
+        assertTrue(synced.contains(file.getParent()), "fsynced the directory of " + file);
+      }
+    }
+  }
+
+  @Test
   void withProcessDurabilityNothingIsSynced() throws Exception {
     Set<Path> synced = ConcurrentHashMap.newKeySet();
     try (AutoCloseable listening = AtomicFiles.listenToFsyncs(path -> record(path, synced))) {
@@ -116,8 +144,12 @@ class DurabilityIT {
 
   /** Every regular file under the graph with its size and modification time. */
   private Map<Path, String> listing() throws IOException {
+    return listing(root);
+  }
+
+  private static Map<Path, String> listing(Path directory) throws IOException {
     Map<Path, String> out = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(root.toAbsolutePath().normalize())) {
+    try (Stream<Path> walk = Files.walk(directory.toAbsolutePath().normalize())) {
       for (Path path : (Iterable<Path>) walk::iterator) {
         if (Files.isRegularFile(path)) {
           out.put(path, Files.size(path) + "@" + Files.getLastModifiedTime(path).toMillis());
