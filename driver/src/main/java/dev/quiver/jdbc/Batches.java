@@ -2,16 +2,14 @@ package dev.quiver.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.quiver.engine.ConflictException;
+import dev.quiver.engine.BatchException;
 import dev.quiver.engine.GraphException;
-import dev.quiver.engine.QueryResult;
-import dev.quiver.engine.Result;
 import dev.quiver.engine.Session;
 import dev.quiver.engine.UpdateResult;
 import dev.quiver.jdbc.errors.SqlStates;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,56 +33,39 @@ final class Batches {
   /** What a batch did: the total count of each command, and the summed affected entities. */
   record Outcome(long[] counts, long affectedNodes, long affectedEdges, long graphVersion) {}
 
-  /** Runs {@code commands} on {@code session}; the caller holds the session's lock. */
-  static Outcome run(Session session, List<Command> commands) throws SQLException {
-    long[] counts = new long[commands.size()];
-    int done = 0;
-    long nodes = 0;
-    long edges = 0;
-    boolean ownTransaction = session.autoCommit();
+  /**
+   * Runs {@code commands} on {@code session} through {@link Session#executeBatch} (the engine owns the batch's
+   * atomicity, retry and cancellation); the caller holds the session's lock.
+   */
+  static Outcome run(Session session, List<Command> commands, long timeoutMillis) throws SQLException {
+    List<String> texts = new ArrayList<>();
+    List<List<Object>> parameters = new ArrayList<>();
+    for (Command command : commands) {
+      texts.add(command.text());
+      parameters.add(command.parameters());
+    }
     try {
-      if (ownTransaction) {
-        session.autoCommit(false);
-      }
+      List<UpdateResult> results = session.executeBatch(texts, parameters, timeoutMillis);
+      long[] counts = new long[results.size()];
+      long nodes = 0;
+      long edges = 0;
       long version = -1;
-      for (Command command : commands) {
-        Result result = session.execute(command.text(), command.parameters());
-        if (result instanceof QueryResult) {
-          ((QueryResult) result).close();
-          throw SqlStates.create(
-              "batch command " + (done + 1) + " returns a result set; a batch may only change the graph",
-              QuiverStatement.UNEXPECTED_RESULT_SET,
-              null);
-        }
-        UpdateResult update = (UpdateResult) result;
-        counts[done++] = update.total();
-        nodes += update.affectedNodes();
-        edges += update.affectedEdges();
-        version = update.graphVersion();
-      }
-      if (ownTransaction) {
-        version = session.commit();
+      for (int i = 0; i < results.size(); i++) {
+        UpdateResult result = results.get(i);
+        counts[i] = result.total();
+        nodes += result.affectedNodes();
+        edges += result.affectedEdges();
+        version = result.graphVersion();
       }
       return new Outcome(counts, nodes, edges, version);
+    } catch (BatchException e) {
+      SQLException cause = SqlStates.translate(e);
+      long[] counts = e.completedCounts().stream().mapToLong(Long::longValue).toArray();
+      throw new BatchUpdateException(cause.getMessage(), cause.getSQLState(), 0, counts, cause);
     } catch (GraphException e) {
-      throw failed(session, ownTransaction, SqlStates.translate(e), Arrays.copyOf(counts, done));
-    } catch (SQLException e) {
-      throw failed(session, ownTransaction, e, Arrays.copyOf(counts, done));
-    } finally {
-      if (ownTransaction && !session.isClosed()) {
-        session.autoCommit(true); // nothing is pending any more: this commits nothing
-      }
+      SQLException cause = SqlStates.translate(e);
+      throw new BatchUpdateException(cause.getMessage(), cause.getSQLState(), 0, new long[0], cause);
     }
-  }
-
-  private static BatchUpdateException failed(Session session, boolean ownTransaction, SQLException cause, long[] counts) {
-    if (ownTransaction && !session.isClosed()) {
-      session.rollback();
-    }
-    String prefix = ownTransaction || cause.getCause() instanceof ConflictException
-        ? "batch failed and nothing of it was applied: "
-        : "batch failed at command " + (counts.length + 1) + "; the commands before it stay in the transaction: ";
-    return new BatchUpdateException(prefix + cause.getMessage(), cause.getSQLState(), 0, counts, cause);
   }
 
   static int[] toInts(long[] counts) {

@@ -129,10 +129,10 @@ public final class QuiverConnection implements Connection {
   }
 
   /** Runs a batch as one atomic graph commit, or inside the open transaction (see {@link Batches}). */
-  Batches.Outcome executeBatch(List<Batches.Command> commands) throws SQLException {
+  Batches.Outcome executeBatch(List<Batches.Command> commands, long timeoutMillis) throws SQLException {
     checkOpen();
     synchronized (session) {
-      Batches.Outcome outcome = Batches.run(session, commands);
+      Batches.Outcome outcome = Batches.run(session, commands, timeoutMillis);
       if (session.autoCommit() && outcome.graphVersion() >= 0) {
         lastCommitVersion = outcome.graphVersion();
       }

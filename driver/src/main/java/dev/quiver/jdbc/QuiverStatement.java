@@ -321,7 +321,7 @@ public class QuiverStatement implements Statement {
 
   /** Runs a batch through {@link Batches} and records its summed outcome. */
   final long[] runBatch(List<Batches.Command> commands) throws SQLException {
-    Batches.Outcome outcome = connection.executeBatch(commands);
+    Batches.Outcome outcome = connection.executeBatch(commands, queryTimeoutSeconds * 1000L);
     counts = List.of();
     affectedNodes = outcome.affectedNodes();
     affectedEdges = outcome.affectedEdges();

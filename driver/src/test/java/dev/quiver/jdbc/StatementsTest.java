@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLSyntaxErrorException;
 import java.sql.SQLTransactionRollbackException;
@@ -67,6 +68,28 @@ class StatementsTest {
 
   private long version() throws SQLException {
     return connection.unwrap(QuiverConnection.class).session().store().snapshot().graphVersion();
+  }
+
+  @Test
+  void aBatchHoldingASchemaOrAReadIsRefusedBeforeAnythingRuns() throws Exception {
+    try (Statement statement = connection.createStatement()) {
+      statement.addBatch("insert Person { name: \"Eve\" }");
+      statement.addBatch(TestGraphUrls.DEMO_SCHEMA + "\nnode Extra { name: String @key }");
+      java.sql.BatchUpdateException refused = assertThrows(java.sql.BatchUpdateException.class, statement::executeBatch);
+      assertEquals("42000", refused.getSQLState());
+      assertTrue(refused.getMessage().contains("command 2"), refused.getMessage());
+      statement.clearBatch();
+      statement.addBatch("insert Person { name: \"Eve\" }");
+      statement.addBatch("SELECT * FROM Person");
+      assertEquals("42000", assertThrows(java.sql.BatchUpdateException.class, statement::executeBatch).getSQLState());
+    }
+    try (ResultSet tables = connection.getMetaData().getTables(null, "GRAPH", "Extra", null);
+        Statement statement = connection.createStatement();
+        ResultSet eve = statement.executeQuery("SELECT COUNT(*) FROM Person WHERE name = 'Eve'")) {
+      assertFalse(tables.next(), "the schema in the refused batch was not applied");
+      assertTrue(eve.next());
+      assertEquals(0, eve.getLong(1), "nor its insert");
+    }
   }
 
   @Test

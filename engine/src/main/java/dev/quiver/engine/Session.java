@@ -157,6 +157,89 @@ public final class Session implements AutoCloseable {
   }
 
   /**
+   * Runs a batch of mutation texts. In auto-commit mode the whole batch is one atomic graph commit (a batch of
+   * inserts only is retried on a lost race, like a single insert text); in a transaction it joins the
+   * transaction. Only {@code .gq} insert, update and delete texts may be batched: a schema, a load, maintenance
+   * or a read would commit on its own or return rows, breaking the batch's atomicity, and is refused before
+   * anything runs. One timeout and one cancellation cover the whole batch.
+   *
+   * @throws BatchException naming the failing command; nothing is applied in auto-commit mode
+   */
+  public List<UpdateResult> executeBatch(List<String> texts, List<List<Object>> parameters, long timeoutMillis) {
+    checkOpen();
+    requireNonNull(texts, "texts is null");
+    requireNonNull(parameters, "parameters is null");
+    if (texts.size() != parameters.size()) {
+      throw new IllegalArgumentException("each batch command needs its parameter list");
+    }
+    boolean insertOnly = true;
+    for (int i = 0; i < texts.size(); i++) {
+      List<Statement> statements;
+      try {
+        if (Dialect.classify(texts.get(i)) != Dialect.Kind.GRAPH) {
+          throw new GraphException(ErrorCode.RULE_VIOLATION, notBatchable());
+        }
+        statements = parse(texts.get(i)).statements();
+        for (Statement statement : statements) {
+          if (!(statement instanceof Insert || statement instanceof Update || statement instanceof Delete)) {
+            throw new GraphException(ErrorCode.RULE_VIOLATION, notBatchable());
+          }
+          insertOnly &= statement instanceof Insert;
+        }
+      } catch (GraphException e) {
+        throw new BatchException(e, i, List.of(), false);
+      }
+    }
+    cancellation.begin(timeoutMillis);
+    boolean ownTransaction = autoCommit;
+    try (Cancellation.Scope scope = cancellation.enter()) {
+      for (int attempt = 1; ; attempt++) {
+        List<UpdateResult> results = new ArrayList<>();
+        autoCommit = false;
+        try {
+          for (int i = 0; i < texts.size(); i++) {
+            try {
+              results.add((UpdateResult) executeGraph(texts.get(i), parameters.get(i)));
+            } catch (GraphException e) {
+              if (ownTransaction || e.code() == ErrorCode.CANCELLED) {
+                transaction.clear();
+              }
+              List<Long> counts = new ArrayList<>();
+              results.forEach(r -> counts.add(r.total()));
+              throw new BatchException(e, i, counts, !ownTransaction && e.code() != ErrorCode.CANCELLED);
+            }
+          }
+        } finally {
+          autoCommit = ownTransaction;
+        }
+        if (!ownTransaction) {
+          return results;
+        }
+        try {
+          long version = commitTransaction();
+          List<UpdateResult> committed = new ArrayList<>();
+          for (UpdateResult result : results) {
+            committed.add(new UpdateResult(result.counts(), result.affectedNodes(), result.affectedEdges(), version));
+          }
+          return committed;
+        } catch (ConflictException conflict) {
+          if (!insertOnly || attempt >= INSERT_RETRIES) {
+            throw new BatchException(conflict, texts.size() - 1, List.of(), false);
+          }
+          backOff(attempt);
+        } catch (GraphException e) {
+          throw new BatchException(e, texts.size() - 1, List.of(), false);
+        }
+      }
+    }
+  }
+
+  private static String notBatchable() {
+    return "only .gq insert, update and delete texts can be batched: a batch is one atomic commit, and a schema,"
+        + " a load, maintenance or a read would commit on its own or return rows";
+  }
+
+  /**
    * Asks the statement running on this session (from another thread) to stop at its next cancellation point.
    * Without a running statement it has no effect: the next statement starts afresh.
    */
@@ -409,10 +492,13 @@ public final class Session implements AutoCloseable {
   public long commit() {
     checkOpen();
     cancellation.begin(0);
-    Optional<Snapshot> published;
     try (Cancellation.Scope scope = cancellation.enter()) {
-      published = transaction.commit(options.actor(), options.durability());
+      return commitTransaction();
     }
+  }
+
+  private long commitTransaction() {
+    Optional<Snapshot> published = transaction.commit(options.actor(), options.durability());
     return published.map(Snapshot::graphVersion).orElseGet(() -> store.snapshot().graphVersion());
   }
 
