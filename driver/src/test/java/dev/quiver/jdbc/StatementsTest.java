@@ -229,7 +229,7 @@ class StatementsTest {
       connection.commit();
       SQLTransactionRollbackException conflict = assertThrows(SQLTransactionRollbackException.class, other::commit);
       assertEquals("40001", conflict.getSQLState());
-      assertTrue(conflict.getMessage().contains("node:Person") && conflict.getMessage().contains("expected version"),
+      assertTrue(conflict.getMessage().contains("node type 'Person'") && conflict.getMessage().contains("expected table version"),
           conflict.getMessage());
       other.commit(); // rolled back: nothing left to publish
       other.createStatement().executeUpdate("update Person set { age: 3 } where name = \"Bob\"");

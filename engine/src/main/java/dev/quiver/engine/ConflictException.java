@@ -16,17 +16,27 @@ public final class ConflictException extends GraphException {
   public ConflictException(String table, long expectedVersion, long actualVersion) {
     super(
         ErrorCode.CONFLICT,
-        "commit conflict on table '"
-            + requireNonNull(table, "table is null")
-            + "': expected version "
+        "commit conflict on "
+            + describe(requireNonNull(table, "table is null"))
+            + ": expected table version "
             + expectedVersion
             + " but another commit moved it to version "
-            + actualVersion);
+            + actualVersion
+            + "; the transaction was rolled back");
     this.table = table;
     this.expectedVersion = expectedVersion;
     this.actualVersion = actualVersion;
   }
 
+  /** {@code node:Person} as users know it: {@code node type 'Person'}. */
+  private static String describe(String tableKey) {
+    int colon = tableKey.indexOf(':');
+    return colon < 0
+        ? "table '" + tableKey + "'"
+        : tableKey.substring(0, colon) + " type '" + tableKey.substring(colon + 1) + "'";
+  }
+
+  /** The manifest key of the table, e.g. {@code node:Person}. */
   public String table() {
     return table;
   }

@@ -124,7 +124,8 @@ class LoadIT {
             GraphException.class,
             () -> load("{\"type\":\"Person\",\"data\":{\"name\":\"A\"}}\n{\"edge\":\"Knows\",\"from\":\"A\",\"to\":\"Ghost\"}\n", ""));
     assertEquals(ErrorCode.ENDPOINT_NOT_FOUND, missing.code());
-    assertTrue(missing.getMessage().contains("'Ghost'"), missing.getMessage());
+    assertTrue(missing.getMessage().startsWith("line 2: dst 'Ghost' not found"), missing.getMessage());
+    assertEquals(2, missing.line());
     assertEquals(1, store.snapshot().graphVersion());
   }
 

@@ -65,7 +65,7 @@ public final class SqlStates {
   public static SQLException translate(GraphException error) {
     String message = error.getMessage();
     String position = "line " + error.line() + ":" + error.column();
-    if (error.line() > 0 && !message.startsWith(position)) {
+    if (error.line() > 0 && !message.startsWith("line " + error.line() + ":")) {
       message = position + ": " + message;
     }
     return create(message, sqlState(error.code()), error);

@@ -174,11 +174,11 @@ final class Recovery {
             current.version(),
             pins,
             commit.schemaText() != null ? commit.schemaText() : current.schemaText(),
-            commit.actor(),
-            commit.kind(),
+            ACTOR, // SPEC §7: every recovery outcome is a commit by quiver:recovery
+            KIND,
             commit.tableKeys(),
             RecoveryRecord.ROLLED_FORWARD,
-            commit.actor());
+            commit.actor()); // QUIVER.recoveries keeps whose commit it was
     CommitSync.syncManifest(root, since);
     LOG.log(
         Level.WARNING,

@@ -246,8 +246,8 @@ public final class NdjsonLoader {
     final Map<String, Long> idLines = new HashMap<>();
     final List<Map<String, Object>> buffer = new ArrayList<>();
     /** For edges: the endpoints used and the out-edge count per source. */
-    final Set<String> sources = new HashSet<>();
-    final Set<String> targets = new HashSet<>();
+    final Map<String, Long> sources = new HashMap<>();
+    final Map<String, Long> targets = new HashMap<>();
     final Map<String, Long> outDegree = new HashMap<>();
     /** Per @unique constraint: tuple → id of the row holding it in this file. */
     final List<Map<List<Object>, String>> uniqueTuples = new ArrayList<>();
@@ -272,8 +272,8 @@ public final class NdjsonLoader {
       }
       if (type instanceof EdgeType) {
         String src = (String) row.get("src");
-        sources.add(src);
-        targets.add((String) row.get("dst"));
+        sources.putIfAbsent(src, line);
+        targets.putIfAbsent((String) row.get("dst"), line);
         outDegree.merge(src, 1L, Long::sum);
       }
       int u = 0;
@@ -369,10 +369,11 @@ public final class NdjsonLoader {
     }
   }
 
-  private void checkEndpoints(CommittedView committed, EdgeType edge, Set<String> wanted, String nodeType, String side) {
+  private void checkEndpoints(
+      CommittedView committed, EdgeType edge, Map<String, Long> wanted, String nodeType, String side) {
     NodeType node = catalog.node(nodeType).orElseThrow();
     TableLoad loaded = tables.get(node.tableKey());
-    Set<String> missing = new HashSet<>(wanted);
+    Set<String> missing = new HashSet<>(wanted.keySet());
     if (loaded != null) {
       missing.removeAll(loaded.idLines.keySet());
     }
@@ -380,9 +381,14 @@ public final class NdjsonLoader {
       forEachCommitted(committed, node, List.of("id"), row -> missing.remove((String) row[0]));
     }
     if (!missing.isEmpty()) {
-      String id = missing.stream().sorted().findFirst().orElseThrow();
+      String id = missing.stream().min(java.util.Comparator.comparing(wanted::get)).orElseThrow();
+      long first = wanted.get(id);
       throw new GraphException(
-          ErrorCode.ENDPOINT_NOT_FOUND, side + " '" + id + "' not found in " + nodeType + " (edge " + edge.name() + ")");
+          ErrorCode.ENDPOINT_NOT_FOUND,
+          "line " + first + ": " + side + " '" + id + "' not found in " + nodeType + " (edge " + edge.name() + ")",
+          (int) Math.min(first, Integer.MAX_VALUE),
+          1,
+          null);
     }
   }
 

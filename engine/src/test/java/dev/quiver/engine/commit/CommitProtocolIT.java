@@ -227,8 +227,8 @@ class CommitProtocolIT {
     StagedWrite late = append(PERSON, stale.tables().get(PERSON), rows("d", 2));
     ConflictException conflict =
         assertThrows(ConflictException.class, () -> committer.commit(request("late", stale, List.of(late))));
-    assertTrue(conflict.getMessage().contains("'node:Person'"), conflict.getMessage());
-    assertTrue(conflict.getMessage().contains("expected version " + stale.tables().get(PERSON)), conflict.getMessage());
+    assertTrue(conflict.getMessage().contains("node type 'Person'"), conflict.getMessage());
+    assertTrue(conflict.getMessage().contains("expected table version " + stale.tables().get(PERSON)), conflict.getMessage());
     assertTrue(
         conflict.getMessage().contains("version " + (stale.tables().get(PERSON) + 1)), conflict.getMessage());
   }
