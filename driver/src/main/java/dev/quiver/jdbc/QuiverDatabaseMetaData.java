@@ -72,11 +72,18 @@ final class QuiverDatabaseMetaData implements DatabaseMetaData {
     return rows().crossReference(parentCatalog, parentSchema, parentTable, foreignCatalog, foreignSchema, foreignTable);
   }
 
-  /** Empty until Lance indexes exist: {@code @key}, {@code @unique} and {@code @index} are enforced without one. */
+  /**
+   * The Lance indexes {@code optimize} built, at the connection's current snapshot (see {@code docs/indexes.md}):
+   * one row per index column, {@code TYPE} {@code tableIndexOther}. {@code NON_UNIQUE} is false for indexes of
+   * unique columns ({@code id}, a one-member {@code @key} or {@code @unique}), whose {@code CARDINALITY} is the
+   * table's exact row count; other cardinalities and {@code PAGES} are unknown (null). {@code approximate} is
+   * honoured trivially: the values are exact.
+   */
   @Override
   public ResultSet getIndexInfo(String catalog, String schema, String table, boolean unique, boolean approximate)
       throws SQLException {
-    return empty(MetadataColumns.INDEX_INFO);
+    QuiverConnection.IndexSnapshot indexes = connection.indexes();
+    return new CatalogRows(indexes.catalog()).indexInfo(catalog, schema, table, unique, indexes.indexes(), indexes.rowCounts());
   }
 
   @Override

@@ -119,6 +119,47 @@ class QuiverDatabaseMetaDataTest {
   }
 
   @Test
+  void indexInfoReportsTheIndexesOptimizeBuilt() throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.executeUpdate(
+          "insert Person { name: \"Alice\", age: 30 }\n"
+              + "insert Person { name: \"Bob\", age: 25 }\n"
+              + "insert Person { name: \"Carol\" }\n"
+              + "insert Knows { from: \"Alice\", to: \"Bob\" }\n"
+              + "insert Knows { from: \"Bob\", to: \"Carol\" }");
+      assertEquals(List.of(), strings(metaData.getIndexInfo(null, null, "Person", false, true), "INDEX_NAME"));
+      statement.executeUpdate("optimize");
+    }
+    List<String> person = new ArrayList<>();
+    try (ResultSet rs = metaData.getIndexInfo(null, "GRAPH", "person", false, false)) {
+      assertEquals(13, rs.getMetaData().getColumnCount());
+      while (rs.next()) {
+        assertEquals("GRAPH", rs.getString("TABLE_SCHEM"));
+        assertEquals(DatabaseMetaData.tableIndexOther, rs.getShort("TYPE"));
+        assertEquals(1, rs.getShort("ORDINAL_POSITION"));
+        rs.getLong("PAGES");
+        assertTrue(rs.wasNull());
+        person.add(rs.getString("TABLE_NAME") + " " + rs.getString("INDEX_NAME") + " " + rs.getString("COLUMN_NAME")
+            + " nonUnique=" + rs.getBoolean("NON_UNIQUE") + " " + rs.getString("ASC_OR_DESC") + " " + rs.getLong("CARDINALITY"));
+      }
+    }
+    assertEquals(List.of("Person id_idx id nonUnique=false A 3", "Person name_idx name nonUnique=false A 3"), person);
+
+    List<String> knows = new ArrayList<>();
+    try (ResultSet rs = metaData.getIndexInfo(null, null, "Knows", false, true)) {
+      while (rs.next()) {
+        rs.getLong("CARDINALITY");
+        boolean cardinalityUnknown = rs.wasNull();
+        knows.add(rs.getString("INDEX_NAME") + " " + rs.getString("COLUMN_NAME") + " " + rs.getBoolean("NON_UNIQUE") + " " + cardinalityUnknown);
+      }
+    }
+    assertEquals(List.of("id_idx id false false", "dst_idx dst true true", "src_idx src true true"), knows);
+    assertEquals(List.of("id_idx"), strings(metaData.getIndexInfo(null, null, "Knows", true, false), "INDEX_NAME"));
+    assertEquals(List.of(), strings(metaData.getIndexInfo(null, "QUIVER", "commits", false, false), "INDEX_NAME"));
+    assertEquals(List.of(), strings(metaData.getIndexInfo("elsewhere", null, "Person", false, false), "INDEX_NAME"));
+  }
+
+  @Test
   void metadataFailsWith08003AfterTheConnectionCloses() throws SQLException {
     connection.close();
     assertEquals("08003", assertThrows(SQLException.class, () -> metaData.getTables(null, null, null, null)).getSQLState());
