@@ -771,9 +771,10 @@ final class QuiverDatabaseMetaData implements DatabaseMetaData {
     return false;
   }
 
+  /** SQL reads name tables as {@code GRAPH.Person} or {@code QUIVER.commits}. */
   @Override
   public boolean supportsSchemasInDataManipulation() {
-    return false;
+    return true;
   }
 
   @Override
@@ -781,9 +782,13 @@ final class QuiverDatabaseMetaData implements DatabaseMetaData {
     return false;
   }
 
+  /**
+   * True although tables are defined by {@code .pg} texts, not SQL DDL: tools read this flag as "the database
+   * has schemas" (SchemaCrawler found no schema at all while it was false), and every table does live in one.
+   */
   @Override
   public boolean supportsSchemasInTableDefinitions() {
-    return false;
+    return true;
   }
 
   @Override

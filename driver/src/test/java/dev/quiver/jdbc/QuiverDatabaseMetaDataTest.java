@@ -110,6 +110,9 @@ class QuiverDatabaseMetaDataTest {
     assertTrue(metaData.storesMixedCaseIdentifiers());
     assertFalse(metaData.supportsMixedCaseIdentifiers());
     assertFalse(metaData.supportsSavepoints());
+    assertTrue(metaData.supportsSchemasInTableDefinitions(), "SchemaCrawler finds no schema without it");
+    assertTrue(metaData.supportsSchemasInDataManipulation());
+    assertFalse(metaData.supportsCatalogsInTableDefinitions());
     assertTrue(metaData.supportsBatchUpdates());
     assertEquals(Connection.TRANSACTION_REPEATABLE_READ, metaData.getDefaultTransactionIsolation());
     assertEquals(connection, metaData.getConnection());
