@@ -13,8 +13,9 @@ import java.sql.SQLException;
  * What tools learn about a graph (SPEC §6): node and edge types as tables of schema {@code GRAPH}, the system
  * tables of schema {@code QUIVER}, keys, types and what the driver supports. Every call reads the
  * connection's current catalog, so a schema applied through a statement shows at once. The rows come from
- * {@link CatalogRows}; this class holds the capability flags, which say what is true today (no savepoints,
- * no batches, SQL is read-only and not planned yet) and change with the features.
+ * {@link CatalogRows}; this class holds the capability flags, which say what is true today (no savepoints;
+ * SQL is read-only, and the SQL flags say what Calcite plans: see {@code docs/sql.md}) and change with the
+ * features.
  */
 final class QuiverDatabaseMetaData implements DatabaseMetaData {
   private final QuiverConnection connection;
@@ -617,7 +618,7 @@ final class QuiverDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public boolean allTablesAreSelectable() {
-    return false;
+    return true;
   }
 
   @Override
@@ -657,7 +658,7 @@ final class QuiverDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public boolean supportsColumnAliasing() {
-    return false;
+    return true;
   }
 
   @Override
@@ -672,7 +673,7 @@ final class QuiverDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public boolean supportsTableCorrelationNames() {
-    return false;
+    return true;
   }
 
   @Override
@@ -682,32 +683,32 @@ final class QuiverDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public boolean supportsExpressionsInOrderBy() {
-    return false;
+    return true;
   }
 
   @Override
   public boolean supportsOrderByUnrelated() {
-    return false;
+    return true;
   }
 
   @Override
   public boolean supportsGroupBy() {
-    return false;
+    return true;
   }
 
   @Override
   public boolean supportsGroupByUnrelated() {
-    return false;
+    return true;
   }
 
   @Override
   public boolean supportsGroupByBeyondSelect() {
-    return false;
+    return true;
   }
 
   @Override
   public boolean supportsLikeEscapeClause() {
-    return false;
+    return true;
   }
 
   @Override
@@ -723,7 +724,7 @@ final class QuiverDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public boolean supportsMinimumSQLGrammar() {
-    return false;
+    return true;
   }
 
   @Override
@@ -758,17 +759,17 @@ final class QuiverDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public boolean supportsOuterJoins() {
-    return false;
+    return true;
   }
 
   @Override
   public boolean supportsFullOuterJoins() {
-    return false;
+    return true;
   }
 
   @Override
   public boolean supportsLimitedOuterJoins() {
-    return false;
+    return true;
   }
 
   /** SQL reads name tables as {@code GRAPH.Person} or {@code QUIVER.commits}. */
@@ -828,37 +829,37 @@ final class QuiverDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public boolean supportsSubqueriesInComparisons() {
-    return false;
+    return true;
   }
 
   @Override
   public boolean supportsSubqueriesInExists() {
-    return false;
+    return true;
   }
 
   @Override
   public boolean supportsSubqueriesInIns() {
-    return false;
+    return true;
   }
 
   @Override
   public boolean supportsSubqueriesInQuantifieds() {
-    return false;
+    return true;
   }
 
   @Override
   public boolean supportsCorrelatedSubqueries() {
-    return false;
+    return true;
   }
 
   @Override
   public boolean supportsUnion() {
-    return false;
+    return true;
   }
 
   @Override
   public boolean supportsUnionAll() {
-    return false;
+    return true;
   }
 
   @Override

@@ -162,6 +162,55 @@ class QuiverDatabaseMetaDataTest {
     assertEquals(List.of(), strings(metaData.getIndexInfo("elsewhere", null, "Person", false, false), "INDEX_NAME"));
   }
 
+  /** Each SQL capability flag that says yes is backed by a query that runs (tools build queries from them). */
+  @Test
+  void sqlCapabilityFlagsSayWhatCalcitePlans() throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.executeUpdate(
+          "insert Person { name: \"Alice\", age: 30 }\ninsert Person { name: \"Bob\", age: 25 }\n"
+              + "insert Person { name: \"A_x\" }\ninsert Knows { from: \"Alice\", to: \"Bob\" }");
+    }
+    List<String> queries =
+        List.of(
+            "SELECT p.name AS n FROM Person AS p ORDER BY n", // aliasing, correlation names
+            "SELECT name FROM Person ORDER BY age + 1, name", // expressions in ORDER BY
+            "SELECT name FROM Person ORDER BY age", // ORDER BY a column not selected
+            "SELECT age, COUNT(*) FROM Person GROUP BY age", // GROUP BY
+            "SELECT COUNT(*) FROM Person GROUP BY age", // GROUP BY a column not selected
+            "SELECT name FROM Person WHERE name LIKE 'A!_%' ESCAPE '!'",
+            "SELECT p.name, k.dst FROM Person p LEFT OUTER JOIN Knows k ON k.src = p.id",
+            "SELECT p.name, k.dst FROM Person p FULL OUTER JOIN Knows k ON k.src = p.id",
+            "SELECT name FROM Person WHERE age > (SELECT MIN(age) FROM Person)",
+            "SELECT name FROM Person p WHERE EXISTS (SELECT 1 FROM Knows k WHERE k.src = p.id)", // correlated
+            "SELECT name FROM Person WHERE id IN (SELECT dst FROM Knows)",
+            "SELECT name FROM Person WHERE age >= ALL (SELECT age FROM Person WHERE age IS NOT NULL)",
+            "SELECT name FROM Person UNION SELECT name FROM Company",
+            "SELECT name FROM Person UNION ALL SELECT name FROM Company");
+    for (String sql : queries) {
+      try (Statement statement = connection.createStatement();
+          ResultSet rs = statement.executeQuery(sql)) {
+        while (rs.next()) {
+          rs.getObject(1);
+        }
+      }
+    }
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("SELECT name FROM Person WHERE name LIKE 'A!_%' ESCAPE '!'")) {
+      assertTrue(rs.next());
+      assertEquals("A_x", rs.getString(1));
+      assertFalse(rs.next());
+    }
+    assertTrue(metaData.supportsColumnAliasing() && metaData.supportsTableCorrelationNames());
+    assertTrue(metaData.supportsExpressionsInOrderBy() && metaData.supportsOrderByUnrelated());
+    assertTrue(metaData.supportsGroupBy() && metaData.supportsGroupByUnrelated() && metaData.supportsGroupByBeyondSelect());
+    assertTrue(metaData.supportsLikeEscapeClause() && metaData.supportsMinimumSQLGrammar());
+    assertTrue(metaData.supportsOuterJoins() && metaData.supportsFullOuterJoins() && metaData.supportsLimitedOuterJoins());
+    assertTrue(metaData.supportsSubqueriesInComparisons() && metaData.supportsSubqueriesInExists());
+    assertTrue(metaData.supportsSubqueriesInIns() && metaData.supportsSubqueriesInQuantifieds());
+    assertTrue(metaData.supportsCorrelatedSubqueries() && metaData.supportsUnion() && metaData.supportsUnionAll());
+    assertTrue(metaData.allTablesAreSelectable());
+  }
+
   @Test
   void metadataFailsWith08003AfterTheConnectionCloses() throws SQLException {
     connection.close();
