@@ -94,7 +94,7 @@ class ToolsIT {
     config.setMaximumPoolSize(4);
     config.setConnectionTimeout(30_000);
     int threads = 8;
-    int cycles = 40;
+    int cycles = 30;
     Set<String> written = ConcurrentHashMap.newKeySet();
     try (HikariDataSource pool = new HikariDataSource(config)) {
       try (Connection connection = pool.getConnection()) {
