@@ -2,6 +2,7 @@ package dev.quiver.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.quiver.engine.IndexInfo;
 import dev.quiver.engine.SystemTables;
 import dev.quiver.engine.catalog.Catalog;
 import dev.quiver.engine.catalog.EdgeType;
@@ -19,6 +20,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -233,6 +235,55 @@ final class CatalogRows {
         edge.name() + "_" + column + "_fkey",
         primaryKeyName(nodeName),
         (short) DatabaseMetaData.importedKeyNotDeferrable);
+  }
+
+  /**
+   * Index rows of the graph tables named (all of them when {@code table} is null), ordered as JDBC asks: by
+   * {@code NON_UNIQUE}, {@code TYPE}, {@code INDEX_NAME}, {@code ORDINAL_POSITION} (and by table first).
+   */
+  ResultSet indexInfo(
+      String catalog, String schema, String table, boolean uniqueOnly, List<IndexInfo> indexes, Map<String, Long> rowCounts) {
+    List<TableEntry> entries = table == null ? matching(catalog, schema == null ? null : escape(schema), null) : named(catalog, schema, table);
+    List<List<Object>> rows = new ArrayList<>();
+    for (TableEntry entry : sortedBySchemaAndName(entries)) {
+      if (entry.graphType() == null) {
+        continue;
+      }
+      List<IndexInfo> own = new ArrayList<>();
+      for (IndexInfo index : indexes) {
+        if (index.tableKey().equals(entry.graphType().tableKey()) && (index.unique() || !uniqueOnly)) {
+          own.add(index);
+        }
+      }
+      own.sort(Comparator.comparing((IndexInfo index) -> !index.unique()).thenComparing(IndexInfo::name));
+      for (IndexInfo index : own) {
+        short position = 0;
+        for (String column : index.columns()) {
+          position++;
+          rows.add(
+              Arrays.asList(
+                  null,
+                  entry.schema(),
+                  entry.name(),
+                  !index.unique(),
+                  null,
+                  index.name(),
+                  DatabaseMetaData.tableIndexOther,
+                  position,
+                  column,
+                  "BTREE".equals(index.type()) ? "A" : null,
+                  index.unique() ? rowCounts.get(index.tableKey()) : null,
+                  null,
+                  null));
+        }
+      }
+    }
+    return new ListResultSet(MetadataColumns.INDEX_INFO, rows);
+  }
+
+  /** {@code name} as a LIKE pattern that matches only itself. */
+  private static String escape(String name) {
+    return name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   private static String primaryKeyName(String table) {

@@ -46,8 +46,8 @@ final class MetadataColumns {
 
   static final List<Column> INDEX_INFO =
       of("TABLE_CAT?", "TABLE_SCHEM?", "TABLE_NAME", "NON_UNIQUE:boolean", "INDEX_QUALIFIER?", "INDEX_NAME?",
-          "TYPE:short", "ORDINAL_POSITION:short", "COLUMN_NAME?", "ASC_OR_DESC?", "CARDINALITY:bigint",
-          "PAGES:bigint", "FILTER_CONDITION?");
+          "TYPE:short", "ORDINAL_POSITION:short", "COLUMN_NAME?", "ASC_OR_DESC?", "CARDINALITY:bigint?",
+          "PAGES:bigint?", "FILTER_CONDITION?");
 
   static final List<Column> PROCEDURES =
       of("PROCEDURE_CAT?", "PROCEDURE_SCHEM?", "PROCEDURE_NAME", "RESERVED1?", "RESERVED2?", "RESERVED3?", "REMARKS?",

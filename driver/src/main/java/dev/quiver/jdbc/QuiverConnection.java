@@ -4,8 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import dev.quiver.engine.GraphException;
 import dev.quiver.engine.GraphStore;
+import dev.quiver.engine.IndexInfo;
 import dev.quiver.engine.Result;
 import dev.quiver.engine.Session;
+import dev.quiver.engine.Snapshot;
 import dev.quiver.engine.StatementShape;
 import dev.quiver.engine.catalog.Catalog;
 import dev.quiver.jdbc.config.ConnectionUrl;
@@ -28,6 +30,7 @@ import java.sql.Statement;
 import java.sql.Struct;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -83,6 +86,33 @@ public final class QuiverConnection implements Connection {
       throw SqlStates.translate(e);
     }
   }
+
+  /**
+   * The Lance indexes of every table at this session's snapshot (the transaction's once it has started), with
+   * each table's row count at that snapshot for the unique ones, which {@code getIndexInfo} reports as their
+   * cardinality.
+   */
+  IndexSnapshot indexes() throws SQLException {
+    checkOpen();
+    try {
+      synchronized (session) {
+        Snapshot snapshot = session.snapshot();
+        List<IndexInfo> indexes = store.indexes(snapshot);
+        Map<String, Long> rows = new HashMap<>();
+        for (IndexInfo index : indexes) {
+          if (index.unique()) {
+            rows.computeIfAbsent(index.tableKey(), key -> store.rowCount(snapshot, key));
+          }
+        }
+        return new IndexSnapshot(snapshot.catalog(), indexes, rows);
+      }
+    } catch (GraphException e) {
+      throw SqlStates.translate(e);
+    }
+  }
+
+  /** What {@link #indexes()} read from one snapshot: its catalog, its indexes and row counts by table key. */
+  record IndexSnapshot(Catalog catalog, List<IndexInfo> indexes, Map<String, Long> rowCounts) {}
 
   /** The lock every use of the session holds: statements, result sets and metadata of one connection share it. */
   Object sessionLock() {

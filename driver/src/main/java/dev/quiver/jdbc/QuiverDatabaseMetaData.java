@@ -13,8 +13,9 @@ import java.sql.SQLException;
  * What tools learn about a graph (SPEC §6): node and edge types as tables of schema {@code GRAPH}, the system
  * tables of schema {@code QUIVER}, keys, types and what the driver supports. Every call reads the
  * connection's current catalog, so a schema applied through a statement shows at once. The rows come from
- * {@link CatalogRows}; this class holds the capability flags, which say what is true today (no savepoints,
- * no batches, SQL is read-only and not planned yet) and change with the features.
+ * {@link CatalogRows}; this class holds the capability flags, which say what is true today (no savepoints;
+ * SQL is read-only, and the SQL flags say what Calcite plans: see {@code docs/sql.md}) and change with the
+ * features.
  */
 final class QuiverDatabaseMetaData implements DatabaseMetaData {
   private final QuiverConnection connection;
@@ -72,11 +73,18 @@ final class QuiverDatabaseMetaData implements DatabaseMetaData {
     return rows().crossReference(parentCatalog, parentSchema, parentTable, foreignCatalog, foreignSchema, foreignTable);
   }
 
-  /** Empty until Lance indexes exist: {@code @key}, {@code @unique} and {@code @index} are enforced without one. */
+  /**
+   * The Lance indexes {@code optimize} built, at the connection's current snapshot (see {@code docs/indexes.md}):
+   * one row per index column, {@code TYPE} {@code tableIndexOther}. {@code NON_UNIQUE} is false for indexes of
+   * unique columns ({@code id}, a one-member {@code @key} or {@code @unique}), whose {@code CARDINALITY} is the
+   * table's exact row count; other cardinalities and {@code PAGES} are unknown (null). {@code approximate} is
+   * honoured trivially: the values are exact.
+   */
   @Override
   public ResultSet getIndexInfo(String catalog, String schema, String table, boolean unique, boolean approximate)
       throws SQLException {
-    return empty(MetadataColumns.INDEX_INFO);
+    QuiverConnection.IndexSnapshot indexes = connection.indexes();
+    return new CatalogRows(indexes.catalog()).indexInfo(catalog, schema, table, unique, indexes.indexes(), indexes.rowCounts());
   }
 
   @Override
@@ -610,7 +618,7 @@ final class QuiverDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public boolean allTablesAreSelectable() {
-    return false;
+    return true;
   }
 
   @Override
@@ -650,7 +658,7 @@ final class QuiverDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public boolean supportsColumnAliasing() {
-    return false;
+    return true;
   }
 
   @Override
@@ -665,7 +673,7 @@ final class QuiverDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public boolean supportsTableCorrelationNames() {
-    return false;
+    return true;
   }
 
   @Override
@@ -675,32 +683,32 @@ final class QuiverDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public boolean supportsExpressionsInOrderBy() {
-    return false;
+    return true;
   }
 
   @Override
   public boolean supportsOrderByUnrelated() {
-    return false;
+    return true;
   }
 
   @Override
   public boolean supportsGroupBy() {
-    return false;
+    return true;
   }
 
   @Override
   public boolean supportsGroupByUnrelated() {
-    return false;
+    return true;
   }
 
   @Override
   public boolean supportsGroupByBeyondSelect() {
-    return false;
+    return true;
   }
 
   @Override
   public boolean supportsLikeEscapeClause() {
-    return false;
+    return true;
   }
 
   @Override
@@ -716,7 +724,7 @@ final class QuiverDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public boolean supportsMinimumSQLGrammar() {
-    return false;
+    return true;
   }
 
   @Override
@@ -751,22 +759,23 @@ final class QuiverDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public boolean supportsOuterJoins() {
-    return false;
+    return true;
   }
 
   @Override
   public boolean supportsFullOuterJoins() {
-    return false;
+    return true;
   }
 
   @Override
   public boolean supportsLimitedOuterJoins() {
-    return false;
+    return true;
   }
 
+  /** SQL reads name tables as {@code GRAPH.Person} or {@code QUIVER.commits}. */
   @Override
   public boolean supportsSchemasInDataManipulation() {
-    return false;
+    return true;
   }
 
   @Override
@@ -774,9 +783,13 @@ final class QuiverDatabaseMetaData implements DatabaseMetaData {
     return false;
   }
 
+  /**
+   * True although tables are defined by {@code .pg} texts, not SQL DDL: tools read this flag as "the database
+   * has schemas" (SchemaCrawler found no schema at all while it was false), and every table does live in one.
+   */
   @Override
   public boolean supportsSchemasInTableDefinitions() {
-    return false;
+    return true;
   }
 
   @Override
@@ -816,37 +829,37 @@ final class QuiverDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public boolean supportsSubqueriesInComparisons() {
-    return false;
+    return true;
   }
 
   @Override
   public boolean supportsSubqueriesInExists() {
-    return false;
+    return true;
   }
 
   @Override
   public boolean supportsSubqueriesInIns() {
-    return false;
+    return true;
   }
 
   @Override
   public boolean supportsSubqueriesInQuantifieds() {
-    return false;
+    return true;
   }
 
   @Override
   public boolean supportsCorrelatedSubqueries() {
-    return false;
+    return true;
   }
 
   @Override
   public boolean supportsUnion() {
-    return false;
+    return true;
   }
 
   @Override
   public boolean supportsUnionAll() {
-    return false;
+    return true;
   }
 
   @Override

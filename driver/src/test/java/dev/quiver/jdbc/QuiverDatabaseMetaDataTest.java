@@ -110,12 +110,105 @@ class QuiverDatabaseMetaDataTest {
     assertTrue(metaData.storesMixedCaseIdentifiers());
     assertFalse(metaData.supportsMixedCaseIdentifiers());
     assertFalse(metaData.supportsSavepoints());
+    assertTrue(metaData.supportsSchemasInTableDefinitions(), "SchemaCrawler finds no schema without it");
+    assertTrue(metaData.supportsSchemasInDataManipulation());
+    assertFalse(metaData.supportsCatalogsInTableDefinitions());
     assertTrue(metaData.supportsBatchUpdates());
     assertEquals(Connection.TRANSACTION_REPEATABLE_READ, metaData.getDefaultTransactionIsolation());
     assertEquals(connection, metaData.getConnection());
     assertTrue(metaData.getURL().startsWith("jdbc:quiver:/"));
     assertEquals(11, strings(metaData.getTypeInfo(), "TYPE_NAME").size());
     assertEquals(List.of(), strings(metaData.getIndexInfo(null, null, "Person", false, true), "INDEX_NAME"));
+  }
+
+  @Test
+  void indexInfoReportsTheIndexesOptimizeBuilt() throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.executeUpdate(
+          "insert Person { name: \"Alice\", age: 30 }\n"
+              + "insert Person { name: \"Bob\", age: 25 }\n"
+              + "insert Person { name: \"Carol\" }\n"
+              + "insert Knows { from: \"Alice\", to: \"Bob\" }\n"
+              + "insert Knows { from: \"Bob\", to: \"Carol\" }");
+      assertEquals(List.of(), strings(metaData.getIndexInfo(null, null, "Person", false, true), "INDEX_NAME"));
+      statement.executeUpdate("optimize");
+    }
+    List<String> person = new ArrayList<>();
+    try (ResultSet rs = metaData.getIndexInfo(null, "GRAPH", "person", false, false)) {
+      assertEquals(13, rs.getMetaData().getColumnCount());
+      while (rs.next()) {
+        assertEquals("GRAPH", rs.getString("TABLE_SCHEM"));
+        assertEquals(DatabaseMetaData.tableIndexOther, rs.getShort("TYPE"));
+        assertEquals(1, rs.getShort("ORDINAL_POSITION"));
+        rs.getLong("PAGES");
+        assertTrue(rs.wasNull());
+        person.add(rs.getString("TABLE_NAME") + " " + rs.getString("INDEX_NAME") + " " + rs.getString("COLUMN_NAME")
+            + " nonUnique=" + rs.getBoolean("NON_UNIQUE") + " " + rs.getString("ASC_OR_DESC") + " " + rs.getLong("CARDINALITY"));
+      }
+    }
+    assertEquals(List.of("Person id_idx id nonUnique=false A 3", "Person name_idx name nonUnique=false A 3"), person);
+
+    List<String> knows = new ArrayList<>();
+    try (ResultSet rs = metaData.getIndexInfo(null, null, "Knows", false, true)) {
+      while (rs.next()) {
+        rs.getLong("CARDINALITY");
+        boolean cardinalityUnknown = rs.wasNull();
+        knows.add(rs.getString("INDEX_NAME") + " " + rs.getString("COLUMN_NAME") + " " + rs.getBoolean("NON_UNIQUE") + " " + cardinalityUnknown);
+      }
+    }
+    assertEquals(List.of("id_idx id false false", "dst_idx dst true true", "src_idx src true true"), knows);
+    assertEquals(List.of("id_idx"), strings(metaData.getIndexInfo(null, null, "Knows", true, false), "INDEX_NAME"));
+    assertEquals(List.of(), strings(metaData.getIndexInfo(null, "QUIVER", "commits", false, false), "INDEX_NAME"));
+    assertEquals(List.of(), strings(metaData.getIndexInfo("elsewhere", null, "Person", false, false), "INDEX_NAME"));
+  }
+
+  /** Each SQL capability flag that says yes is backed by a query that runs (tools build queries from them). */
+  @Test
+  void sqlCapabilityFlagsSayWhatCalcitePlans() throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.executeUpdate(
+          "insert Person { name: \"Alice\", age: 30 }\ninsert Person { name: \"Bob\", age: 25 }\n"
+              + "insert Person { name: \"A_x\" }\ninsert Knows { from: \"Alice\", to: \"Bob\" }");
+    }
+    List<String> queries =
+        List.of(
+            "SELECT p.name AS n FROM Person AS p ORDER BY n", // aliasing, correlation names
+            "SELECT name FROM Person ORDER BY age + 1, name", // expressions in ORDER BY
+            "SELECT name FROM Person ORDER BY age", // ORDER BY a column not selected
+            "SELECT age, COUNT(*) FROM Person GROUP BY age", // GROUP BY
+            "SELECT COUNT(*) FROM Person GROUP BY age", // GROUP BY a column not selected
+            "SELECT name FROM Person WHERE name LIKE 'A!_%' ESCAPE '!'",
+            "SELECT p.name, k.dst FROM Person p LEFT OUTER JOIN Knows k ON k.src = p.id",
+            "SELECT p.name, k.dst FROM Person p FULL OUTER JOIN Knows k ON k.src = p.id",
+            "SELECT name FROM Person WHERE age > (SELECT MIN(age) FROM Person)",
+            "SELECT name FROM Person p WHERE EXISTS (SELECT 1 FROM Knows k WHERE k.src = p.id)", // correlated
+            "SELECT name FROM Person WHERE id IN (SELECT dst FROM Knows)",
+            "SELECT name FROM Person WHERE age >= ALL (SELECT age FROM Person WHERE age IS NOT NULL)",
+            "SELECT name FROM Person UNION SELECT name FROM Company",
+            "SELECT name FROM Person UNION ALL SELECT name FROM Company");
+    for (String sql : queries) {
+      try (Statement statement = connection.createStatement();
+          ResultSet rs = statement.executeQuery(sql)) {
+        while (rs.next()) {
+          rs.getObject(1);
+        }
+      }
+    }
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("SELECT name FROM Person WHERE name LIKE 'A!_%' ESCAPE '!'")) {
+      assertTrue(rs.next());
+      assertEquals("A_x", rs.getString(1));
+      assertFalse(rs.next());
+    }
+    assertTrue(metaData.supportsColumnAliasing() && metaData.supportsTableCorrelationNames());
+    assertTrue(metaData.supportsExpressionsInOrderBy() && metaData.supportsOrderByUnrelated());
+    assertTrue(metaData.supportsGroupBy() && metaData.supportsGroupByUnrelated() && metaData.supportsGroupByBeyondSelect());
+    assertTrue(metaData.supportsLikeEscapeClause() && metaData.supportsMinimumSQLGrammar());
+    assertTrue(metaData.supportsOuterJoins() && metaData.supportsFullOuterJoins() && metaData.supportsLimitedOuterJoins());
+    assertTrue(metaData.supportsSubqueriesInComparisons() && metaData.supportsSubqueriesInExists());
+    assertTrue(metaData.supportsSubqueriesInIns() && metaData.supportsSubqueriesInQuantifieds());
+    assertTrue(metaData.supportsCorrelatedSubqueries() && metaData.supportsUnion() && metaData.supportsUnionAll());
+    assertTrue(metaData.allTablesAreSelectable());
   }
 
   @Test

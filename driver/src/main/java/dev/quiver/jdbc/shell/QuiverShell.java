@@ -18,7 +18,8 @@ import java.util.List;
  * <ul>
  *   <li>no arguments: the demo graph in {@code ./demo}, created with the demo schema (SPEC §10) on first run;
  *   <li>{@code jdbc:quiver:…} first: that URL, the remaining arguments passed to sqlline;
- *   <li>anything else: passed to sqlline as is, on the demo graph unless it names a URL with {@code -u}.
+ *   <li>anything else: passed to sqlline as is, on the demo graph unless it names a URL with {@code -u} (then
+ *       with an empty user name and password unless it gives {@code -n}/{@code -p}).
  * </ul>
  *
  * The demo graph gets the SPEC §10 data as one graph commit when it is created.
@@ -51,6 +52,13 @@ public final class QuiverShell {
       arguments.addAll(Arrays.asList(args).subList(1, args.length));
     } else if (Arrays.asList(args).contains("-u")) {
       arguments.addAll(Arrays.asList(args));
+      // sqlline prompts for a login it was not given, and a script run with stdin at end-of-file then fails.
+      if (!arguments.contains("-n")) {
+        arguments.addAll(List.of("-n", ""));
+      }
+      if (!arguments.contains("-p")) {
+        arguments.addAll(List.of("-p", ""));
+      }
     } else {
       arguments.addAll(List.of("-d", DRIVER, "-u", DEMO_URL, "-n", "", "-p", ""));
       arguments.addAll(Arrays.asList(args));

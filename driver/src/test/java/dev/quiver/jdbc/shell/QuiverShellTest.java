@@ -27,7 +27,10 @@ class QuiverShellTest {
     assertEquals(
         List.of("-d", "dev.quiver.jdbc.QuiverDriver", "-u", "jdbc:quiver:./demo", "-n", "", "-p", "", "-f", "x.sql"),
         QuiverShell.sqllineArguments(new String[] {"-f", "x.sql"}));
-    assertEquals(List.of("-u", "jdbc:quiver:/g"), QuiverShell.sqllineArguments(new String[] {"-u", "jdbc:quiver:/g"}));
+    assertEquals(List.of("-u", "jdbc:quiver:/g", "-n", "", "-p", ""), QuiverShell.sqllineArguments(new String[] {"-u", "jdbc:quiver:/g"}));
+    assertEquals(
+        List.of("-u", "jdbc:quiver:/g", "-n", "me", "-p", "x"),
+        QuiverShell.sqllineArguments(new String[] {"-u", "jdbc:quiver:/g", "-n", "me", "-p", "x"}));
   }
 
   @Test
