@@ -90,6 +90,7 @@ class SqlStatesTest {
   void conflictKeepsTableAndVersionsInTheMessage() {
     SQLException translated = SqlStates.translate(new ConflictException("node:Person", 3, 4));
     assertEquals("40001", translated.getSQLState());
-    assertTrue(translated.getMessage().contains("node:Person"), translated.getMessage());
+    assertTrue(translated.getMessage().contains("node type 'Person'"), translated.getMessage());
+    assertTrue(translated.getMessage().contains("version 3") && translated.getMessage().contains("version 4"), translated.getMessage());
   }
 }
