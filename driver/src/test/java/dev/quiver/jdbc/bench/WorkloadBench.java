@@ -20,7 +20,8 @@ import java.util.concurrent.Future;
  * against each other). Writes a Markdown section.
  *
  * <p>{@code mvn -q -o -Pbench -pl driver -am verify -DskipTests -Dbench.engine.skip=true
- * -Dworkload.args="persons edges repeats rounds output.md"};
+ * -Dworkload.args="persons edges repeats rounds output.md [rows]"}; rows is a comma-separated subset of
+ * lookup,aggregate,fof,scan,txn,concurrent,update,delete (the load always runs);
  * defaults 100000 500000 3 200 target/workload-bench.md.
  */
 public final class WorkloadBench {
@@ -53,7 +54,7 @@ public final class WorkloadBench {
         new LanceWorkload(data));
     WorkloadBench bench = new WorkloadBench(data, sides, repeats, rounds);
     try {
-      bench.run(base);
+      bench.run(base, args.length > 5 ? java.util.Set.of(args[5].split(",")) : java.util.Set.of());
     } finally {
       for (Workload side : sides) {
         side.close();
@@ -73,16 +74,32 @@ public final class WorkloadBench {
     return new int[] {a, b >= a ? b + 1 : b};
   }
 
-  private void run(Path base) throws Exception {
+  private void run(Path base, java.util.Set<String> only) throws Exception {
     load(base);
-    pointLookup();
-    countAverage();
-    friendsOfFriends();
-    fullScan();
-    smallTransactions();
-    concurrentTransactions();
-    update();
-    cascadeDelete();
+    if (only.isEmpty() || only.contains("lookup")) {
+      pointLookup();
+    }
+    if (only.isEmpty() || only.contains("aggregate")) {
+      countAverage();
+    }
+    if (only.isEmpty() || only.contains("fof")) {
+      friendsOfFriends();
+    }
+    if (only.isEmpty() || only.contains("scan")) {
+      fullScan();
+    }
+    if (only.isEmpty() || only.contains("txn")) {
+      smallTransactions();
+    }
+    if (only.isEmpty() || only.contains("concurrent")) {
+      concurrentTransactions();
+    }
+    if (only.isEmpty() || only.contains("update")) {
+      update();
+    }
+    if (only.isEmpty() || only.contains("delete")) {
+      cascadeDelete();
+    }
   }
 
   // ---- rows ----
