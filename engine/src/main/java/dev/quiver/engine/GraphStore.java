@@ -47,6 +47,7 @@ public final class GraphStore implements AutoCloseable {
   private final TableStore tables;
   private final ManifestStore manifest;
   private final GraphCommitter committer;
+  private final dev.quiver.engine.view.RowCache rowCache = dev.quiver.engine.view.RowCache.configured();
   private final Map<String, Catalog> catalogs = new ConcurrentHashMap<>();
   private final ConcurrentSkipListMap<Long, CommitRecord> commitLog = new ConcurrentSkipListMap<>();
   private final ConcurrentSkipListMap<Long, Optional<RecoveryRecord>> recoveryLog = new ConcurrentSkipListMap<>();
@@ -331,6 +332,11 @@ public final class GraphStore implements AutoCloseable {
     return engine;
   }
 
+
+  /** Internal: the version-pinned point-lookup cache shared by every connection (engine packages only). */
+  public dev.quiver.engine.view.RowCache rowCache() {
+    return rowCache;
+  }
 
   /** Internal: the storage layer of this graph (engine packages only). */
   public TableStore tableStore() {

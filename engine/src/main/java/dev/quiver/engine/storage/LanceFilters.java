@@ -8,7 +8,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Renders a {@link Filter} as a Lance (DataFusion) filter expression: identifiers in backticks, literals escaped. */
 final class LanceFilters {
@@ -45,7 +49,7 @@ final class LanceFilters {
     } else if (filter instanceof Filter.And and) {
       junction(and.operands(), " AND ", "true", out);
     } else if (filter instanceof Filter.Or or) {
-      junction(or.operands(), " OR ", "false", out);
+      junction(flatten(or), " OR ", "false", out);
     } else if (filter instanceof Filter.Not not) {
       out.append("NOT (");
       render(not.operand(), out);
@@ -57,6 +61,62 @@ final class LanceFilters {
     } else {
       throw new IllegalStateException("unknown filter " + filter);
     }
+  }
+
+  /**
+   * An OR as few operands as possible: nested ORs are flattened and the equalities (and IN lists) on one column
+   * become one IN list, in the order the columns first appear. DataFusion parses {@code a OR b OR …} into a tree
+   * as deep as the list is long and recursed past the native stack at about a thousand operands (a transaction
+   * of 1,000 deletes has such an OR, invariant 8); an IN list is flat. Equivalent under three-valued logic:
+   * the literals are never NULL, so {@code c = v1 OR c = v2} and {@code c IN (v1, v2)} are both NULL exactly
+   * when {@code c} is NULL.
+   */
+  static List<Filter> flatten(Filter.Or or) {
+    List<Filter> operands = new ArrayList<>();
+    collect(or, operands);
+    Map<String, List<Object>> inLists = new LinkedHashMap<>();
+    List<Filter> out = new ArrayList<>();
+    for (Filter operand : operands) {
+      if (operand instanceof Filter.Compare compare && compare.op() == Filter.Op.EQ) {
+        group(inLists, out, compare.column()).add(compare.value());
+      } else if (operand instanceof Filter.In in) {
+        group(inLists, out, in.column()).addAll(in.values());
+      } else {
+        out.add(operand);
+      }
+    }
+    List<Filter> result = new ArrayList<>();
+    for (Filter operand : out) {
+      if (operand instanceof Filter.In placeholder && placeholder.values().isEmpty()) {
+        List<Object> values = inLists.get(placeholder.column());
+        if (values.size() == 1) {
+          result.add(Filter.eq(placeholder.column(), values.get(0)));
+        } else if (!values.isEmpty()) {
+          result.add(new Filter.In(placeholder.column(), values));
+        }
+      } else {
+        result.add(operand);
+      }
+    }
+    return result;
+  }
+
+  private static void collect(Filter filter, List<Filter> into) {
+    if (filter instanceof Filter.Or or) {
+      for (Filter operand : or.operands()) {
+        collect(operand, into);
+      }
+    } else {
+      into.add(filter);
+    }
+  }
+
+  /** The values of a column's IN list; the first time, an empty IN placeholder marks its place in {@code out}. */
+  private static List<Object> group(Map<String, List<Object>> inLists, List<Filter> out, String column) {
+    return inLists.computeIfAbsent(column, c -> {
+      out.add(new Filter.In(c, List.of()));
+      return new ArrayList<>();
+    });
   }
 
   private static void junction(java.util.List<Filter> operands, String separator, String empty, StringBuilder out) {

@@ -34,7 +34,7 @@ final class TransactionView implements ReadView {
     transaction.recordRead(tableKey);
     PendingTable pending = transaction.pendingTable(tableKey);
     if (pending == null || pending.isEmpty()) {
-      return new CommittedView(transaction.store().tableStore(), snapshot).scan(tableKey, columns, filter);
+      return CommittedView.of(transaction.store(), snapshot).scan(tableKey, columns, filter);
     }
     List<String> scanned = new ArrayList<>(columns);
     int idIndex = scanned.indexOf("id");
@@ -43,7 +43,7 @@ final class TransactionView implements ReadView {
       idIndex = scanned.size() - 1;
     }
     RowCursor committed =
-        new CommittedView(transaction.store().tableStore(), snapshot).scan(tableKey, scanned, filter);
+        CommittedView.of(transaction.store(), snapshot).scan(tableKey, scanned, filter);
     return new OverlayCursor(committed, scanned, columns.size(), idIndex, pending, filter);
   }
 

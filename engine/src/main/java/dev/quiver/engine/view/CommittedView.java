@@ -20,15 +20,28 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 public final class CommittedView implements ReadView {
   private final TableStore tables;
   private final Snapshot snapshot;
+  private final RowCache rowCache;
 
+  /** A view that always scans Lance (no row cache). */
   public CommittedView(TableStore tables, Snapshot snapshot) {
-    this.tables = requireNonNull(tables, "tables is null");
-    this.snapshot = requireNonNull(snapshot, "snapshot is null");
+    this(tables, snapshot, null);
   }
 
-  /** A view of a store's latest published version. */
+  /** A view that answers point lookups on {@code id} from {@code rowCache} when it can (null: always scan). */
+  public CommittedView(TableStore tables, Snapshot snapshot, RowCache rowCache) {
+    this.tables = requireNonNull(tables, "tables is null");
+    this.snapshot = requireNonNull(snapshot, "snapshot is null");
+    this.rowCache = rowCache;
+  }
+
+  /** A view of a store's latest published version, with the store's row cache. */
   public static CommittedView latest(GraphStore store) {
-    return new CommittedView(store.tableStore(), store.snapshot());
+    return of(store, store.snapshot());
+  }
+
+  /** A view of a snapshot of a store, with the store's row cache. */
+  public static CommittedView of(GraphStore store, Snapshot snapshot) {
+    return new CommittedView(store.tableStore(), snapshot, store.rowCache());
   }
 
   @Override
@@ -41,6 +54,12 @@ public final class CommittedView implements ReadView {
     requireNonNull(tableKey, "tableKey is null");
     List<String> wanted = List.copyOf(requireNonNull(columns, "columns is null"));
     long version = snapshot.tableVersion(tableKey);
+    if (rowCache != null && filter != null) {
+      RowCursor cached = rowCache.lookup(tables, tableKey, version, wanted, filter);
+      if (cached != null) {
+        return cached;
+      }
+    }
     return new ScanCursor(tables.openScan(tableKey, version, wanted, filter), wanted);
   }
 

@@ -1,0 +1,293 @@
+package dev.quiver.engine.view;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.quiver.engine.storage.Filter;
+import dev.quiver.engine.storage.TableScan;
+import dev.quiver.engine.storage.TableStore;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Field;
+
+/**
+ * Version-pinned id → row cache for point lookups ({@code id = v}, {@code id IN (…)}), shared by every
+ * connection of a graph. Keyed by (table, Lance version): a Lance version never changes, so an entry is never
+ * stale and a commit invalidates it simply by pinning a new version. An entry holds every column of every
+ * row of one table version, in scan order; it is built by one full scan once a version has been asked
+ * {@link #BUILD_AFTER_PROPERTY} point lookups (so a version read once after each commit never pays for a
+ * build), evicted least-recently-used, and bounded by {@link #BOUND_PROPERTY} bytes (estimated): a table version
+ * larger than the bound is remembered as too large and always scanned. Thread-safe.
+ */
+public final class RowCache {
+  /** System property: the bound in bytes (default 256 MiB; 0 disables the cache). */
+  public static final String BOUND_PROPERTY = "quiver.rowCache.maxBytes";
+  /** System property: point lookups of one table version before its entry is built (default 4). */
+  public static final String BUILD_AFTER_PROPERTY = "quiver.rowCache.buildAfter";
+  static final long DEFAULT_BOUND = 256L << 20;
+
+  private record Key(String tableKey, long version) {}
+
+  /** One table version's rows, or a marker that it is too large to cache ({@code rows == null}). */
+  private record Entry(List<String> columns, Map<String, Integer> ordinals, List<Object[]> rows, long bytes) {}
+
+  private final long maxBytes;
+  private final int buildAfter;
+  private final LinkedHashMap<Key, Entry> entries = new LinkedHashMap<>(16, 0.75f, true); // guarded by this
+  private long usedBytes; // guarded by this
+  private final Map<Key, CompletableFuture<Entry>> building = new ConcurrentHashMap<>();
+  private final Map<Key, AtomicInteger> demand = new ConcurrentHashMap<>();
+
+  public RowCache(long maxBytes, int buildAfter) {
+    if (maxBytes < 0 || buildAfter < 1) {
+      throw new IllegalArgumentException("maxBytes must be >= 0 and buildAfter >= 1");
+    }
+    this.maxBytes = maxBytes;
+    this.buildAfter = buildAfter;
+  }
+
+  /** A cache configured by the system properties. */
+  public static RowCache configured() {
+    return new RowCache(
+        Long.getLong(BOUND_PROPERTY, DEFAULT_BOUND), Integer.getInteger(BUILD_AFTER_PROPERTY, 4));
+  }
+
+  public long maxBytes() {
+    return maxBytes;
+  }
+
+  /** The estimated bytes held now (never above {@link #maxBytes()}). */
+  public synchronized long usedBytes() {
+    return usedBytes;
+  }
+
+  /** Table versions held (too-large markers included). */
+  public synchronized int size() {
+    return entries.size();
+  }
+
+  /**
+   * The rows a Lance scan with this filter would return, from the cache; null when the filter is not a point
+   * lookup on {@code id}, the version is not (yet) cached, or it is too large to cache.
+   */
+  RowCursor lookup(TableStore tables, String tableKey, long version, List<String> columns, Filter filter) {
+    List<String> ids = pointIds(filter);
+    if (ids == null || maxBytes == 0) {
+      return null;
+    }
+    Entry entry = entry(tables, new Key(tableKey, version));
+    if (entry == null || entry.rows() == null) {
+      return null;
+    }
+    int[] projection = new int[columns.size()];
+    for (int i = 0; i < projection.length; i++) {
+      projection[i] = entry.columns().indexOf(columns.get(i));
+      if (projection[i] < 0) {
+        return null; // not a column of this version: let the scan report it
+      }
+    }
+    List<Integer> hits = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      Integer ordinal = entry.ordinals().get(id);
+      if (ordinal != null && !hits.contains(ordinal)) {
+        hits.add(ordinal);
+      }
+    }
+    hits.sort(null); // scan order
+    List<Object[]> out = new ArrayList<>(hits.size());
+    for (int ordinal : hits) {
+      Object[] row = entry.rows().get(ordinal);
+      Object[] projected = new Object[projection.length];
+      for (int i = 0; i < projection.length; i++) {
+        projected[i] = copy(row[projection[i]]);
+      }
+      out.add(projected);
+    }
+    return new ListCursor(out);
+  }
+
+  /** The ids of {@code id = 'v'} or {@code id IN ('v', …)}; null for any other filter. */
+  static List<String> pointIds(Filter filter) {
+    if (filter instanceof Filter.Compare compare
+        && compare.column().equals("id")
+        && compare.op() == Filter.Op.EQ
+        && compare.value() instanceof String id) {
+      return List.of(id);
+    }
+    if (filter instanceof Filter.In in && in.column().equals("id")) {
+      List<String> ids = new ArrayList<>(in.values().size());
+      for (Object value : in.values()) {
+        if (!(value instanceof String id)) {
+          return null;
+        }
+        ids.add(id);
+      }
+      return ids;
+    }
+    return null;
+  }
+
+  private Entry entry(TableStore tables, Key key) {
+    synchronized (this) {
+      Entry cached = entries.get(key);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    if (demand.size() > 4096) {
+      demand.clear(); // counts of versions that were never built; losing them only delays a build
+    }
+    if (demand.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet() < buildAfter) {
+      return null;
+    }
+    CompletableFuture<Entry> mine = new CompletableFuture<>();
+    CompletableFuture<Entry> running = building.putIfAbsent(key, mine);
+    if (running != null) {
+      try {
+        return running.join();
+      } catch (RuntimeException e) {
+        return null; // the builder failed (it reports its own failure); scan instead
+      }
+    }
+    try {
+      Entry built = build(tables, key);
+      insert(key, built);
+      mine.complete(built);
+      return built;
+    } catch (RuntimeException | Error e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      building.remove(key, mine);
+      demand.remove(key);
+    }
+  }
+
+  private Entry build(TableStore tables, Key key) {
+    List<String> columns = null;
+    Map<String, Integer> ordinals = new HashMap<>();
+    List<Object[]> rows = new ArrayList<>();
+    long bytes = 64;
+    try (TableScan scan = tables.openScan(key.tableKey(), key.version(), null, null)) {
+      while (scan.next()) {
+        VectorSchemaRoot batch = scan.batch();
+        if (columns == null) {
+          columns = batch.getSchema().getFields().stream().map(Field::getName).toList();
+        }
+        List<FieldVector> vectors = batch.getFieldVectors();
+        int idColumn = columns.indexOf("id");
+        if (idColumn < 0) {
+          return tooLarge(columns);
+        }
+        for (int r = 0; r < batch.getRowCount(); r++) {
+          Object[] row = new Object[vectors.size()];
+          for (int c = 0; c < row.length; c++) {
+            row[c] = ArrowValues.get(vectors.get(c), r);
+          }
+          bytes += estimate(row);
+          if (bytes > maxBytes || !(row[idColumn] instanceof String id) || ordinals.put(id, rows.size()) != null) {
+            return tooLarge(columns); // over the bound, or ids not unique strings: never serve from here
+          }
+          rows.add(row);
+        }
+      }
+    }
+    return new Entry(columns == null ? List.of() : columns, ordinals, rows, bytes);
+  }
+
+  private static Entry tooLarge(List<String> columns) {
+    return new Entry(columns, Map.of(), null, 64);
+  }
+
+  private synchronized void insert(Key key, Entry entry) {
+    Entry previous = entries.put(key, entry);
+    if (previous != null) {
+      usedBytes -= previous.bytes();
+    }
+    usedBytes += entry.bytes();
+    var eldest = entries.entrySet().iterator();
+    while (usedBytes > maxBytes && eldest.hasNext()) {
+      Map.Entry<Key, Entry> victim = eldest.next();
+      usedBytes -= victim.getValue().bytes();
+      eldest.remove();
+    }
+  }
+
+  /** A rough upper estimate of a row's heap footprint: array, boxed values, strings, map slot. */
+  static long estimate(Object[] row) {
+    long bytes = 16 + 8L * row.length + 64; // the array, and its id-map entry plus list slot
+    for (Object value : row) {
+      if (value == null) {
+        continue;
+      }
+      if (value instanceof String text) {
+        bytes += 48 + 2L * text.length();
+      } else if (value instanceof byte[] blob) {
+        bytes += 16 + blob.length;
+      } else if (value instanceof float[] vector) {
+        bytes += 16 + 4L * vector.length;
+      } else if (value instanceof List<?> list) {
+        bytes += 40 + 32L * list.size();
+      } else {
+        bytes += 32;
+      }
+    }
+    return bytes;
+  }
+
+  private static Object copy(Object value) {
+    if (value instanceof byte[] blob) {
+      return blob.clone();
+    }
+    if (value instanceof float[] vector) {
+      return vector.clone();
+    }
+    return value;
+  }
+
+  /** Rows already in memory. */
+  private static final class ListCursor implements RowCursor {
+    private final List<Object[]> rows;
+    private int position = -1;
+
+    ListCursor(List<Object[]> rows) {
+      this.rows = rows;
+    }
+
+    @Override
+    public boolean next() {
+      if (position + 1 < rows.size()) {
+        position++;
+        return true;
+      }
+      position = rows.size();
+      return false;
+    }
+
+    @Override
+    public Object[] row() {
+      if (position < 0 || position >= rows.size()) {
+        throw new IllegalStateException("no current row");
+      }
+      return rows.get(position);
+    }
+
+    @Override
+    public void close() {
+      position = rows.size();
+    }
+
+    @Override
+    public String toString() {
+      return "cached rows " + Arrays.toString(rows.toArray());
+    }
+  }
+}

@@ -1,0 +1,209 @@
+package dev.quiver.engine.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quiver.engine.ConflictException;
+import dev.quiver.engine.Durability;
+import dev.quiver.engine.GraphStore;
+import dev.quiver.engine.OpenOptions;
+import dev.quiver.engine.Session;
+import dev.quiver.engine.SessionOptions;
+import dev.quiver.engine.Snapshot;
+import dev.quiver.engine.storage.Filter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The row cache answers exactly as the Lance scan it replaces: writers insert, update and delete while readers
+ * compare cached point lookups with uncached scans at many snapshots, old ones included. Also the bound.
+ */
+class RowCacheIT {
+  private static final String SCHEMA = "node Person { pid: String @key  name: String  age: I32? }\n";
+  private static final List<List<String>> PROJECTIONS =
+      List.of(List.of("id", "age"), List.of("age"), List.of("name", "pid", "id"), List.of("id"));
+  private static final int KEYS = 60;
+
+  @TempDir Path directory;
+  private GraphStore store;
+
+  @BeforeEach
+  void open() {
+    store = GraphStore.open(OpenOptions.at(directory.resolve("g").toString()).withCreate(true).withSchema(SCHEMA));
+  }
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  @Test
+  void cachedLookupsEqualScansWhileWritersCommit() throws Exception {
+    try (Session seed = store.openSession(new SessionOptions("seed", Durability.PROCESS, false))) {
+      StringBuilder text = new StringBuilder();
+      for (int k = 0; k < KEYS; k += 2) {
+        text.append("insert Person { pid: \"k").append(k).append("\", name: \"n").append(k).append("\" }\n");
+      }
+      seed.execute(text.toString(), List.of());
+    }
+    // A tight bound (a few versions of this table) and a build on the first lookup force builds and evictions.
+    RowCache cache = new RowCache(48 * 1024, 1);
+    List<Snapshot> seen = new CopyOnWriteArrayList<>();
+    AtomicBoolean writing = new AtomicBoolean(true);
+    AtomicInteger commits = new AtomicInteger();
+    AtomicInteger comparisons = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(5);
+    List<Future<?>> writers = new ArrayList<>();
+    for (int w = 0; w < 3; w++) {
+      long seedValue = w;
+      writers.add(pool.submit(() -> {
+        Random random = new Random(seedValue);
+        try (Session writer = store.openSession(new SessionOptions("w" + seedValue, Durability.PROCESS, false))) {
+          for (int i = 0; i < 25; i++) {
+            String pid = "k" + random.nextInt(KEYS);
+            List<Object> age = Arrays.asList(random.nextInt(5) == 0 ? null : random.nextInt(100));
+            String text = switch (random.nextInt(3)) {
+              case 0 -> "insert Person { pid: \"" + pid + "\", name: \"w" + i + "\", age: $a }";
+              case 1 -> "update Person set { age: $a } where pid = \"" + pid + "\"";
+              default -> "delete Person where pid = \"" + pid + "\"";
+            };
+            try {
+              writer.execute(text, text.startsWith("delete") ? List.of() : age);
+              commits.incrementAndGet();
+            } catch (ConflictException lost) {
+              // another writer moved the table first: fine, the next operation starts from the new version
+            }
+          }
+        }
+        return null;
+      }));
+    }
+    List<Future<?>> readers = new ArrayList<>();
+    for (int r = 0; r < 2; r++) {
+      long seedValue = 100 + r;
+      readers.add(pool.submit(() -> {
+        Random random = new Random(seedValue);
+        while (writing.get() || comparisons.get() < 200) {
+          Snapshot snapshot = store.snapshot();
+          seen.add(snapshot);
+          Snapshot at = random.nextInt(4) == 0 ? seen.get(random.nextInt(seen.size())) : snapshot;
+          compare(cache, at, random);
+          comparisons.incrementAndGet();
+        }
+        return null;
+      }));
+    }
+    for (Future<?> writer : writers) {
+      writer.get(4, TimeUnit.MINUTES);
+    }
+    writing.set(false);
+    for (Future<?> reader : readers) {
+      reader.get(4, TimeUnit.MINUTES);
+    }
+    pool.shutdown();
+    assertTrue(commits.get() > 10, "writers committed " + commits.get());
+    assertTrue(seen.stream().map(Snapshot::graphVersion).distinct().count() > 5, "readers saw many versions");
+    assertTrue(cache.usedBytes() <= cache.maxBytes());
+  }
+
+  private void compare(RowCache cache, Snapshot snapshot, Random random) {
+    CommittedView cached = new CommittedView(store.tableStore(), snapshot, cache);
+    CommittedView scanned = new CommittedView(store.tableStore(), snapshot);
+    List<String> columns = PROJECTIONS.get(random.nextInt(PROJECTIONS.size()));
+    Filter filter;
+    if (random.nextBoolean()) {
+      filter = Filter.eq("id", "k" + random.nextInt(KEYS + 5));
+    } else {
+      List<Object> ids = new ArrayList<>();
+      for (int n = random.nextInt(6); n >= 0; n--) {
+        ids.add("k" + random.nextInt(KEYS + 5)); // duplicates and missing ids included
+      }
+      filter = new Filter.In("id", ids);
+    }
+    assertEquals(rows(scanned, columns, filter), rows(cached, columns, filter),
+        "version " + snapshot.graphVersion() + ", " + filter + ", " + columns);
+  }
+
+  private static List<List<Object>> rows(ReadView view, List<String> columns, Filter filter) {
+    List<List<Object>> out = new ArrayList<>();
+    try (RowCursor cursor = view.scan("node:Person", columns, filter)) {
+      while (cursor.next()) {
+        out.add(Arrays.asList(cursor.row().clone()));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void aTableLargerThanTheBoundIsNotCachedAndStillAnswers() {
+    insert(200);
+    Snapshot snapshot = store.snapshot();
+    RowCache cache = new RowCache(4 * 1024, 1);
+    long version = snapshot.tableVersion("node:Person");
+    assertNull(cache.lookup(store.tableStore(), "node:Person", version, List.of("id"), Filter.eq("id", "k1")));
+    assertEquals(1, cache.size(), "remembered as too large, so it is not scanned again");
+    assertTrue(cache.usedBytes() <= cache.maxBytes());
+    assertEquals(List.of(List.of("k1")),
+        rows(new CommittedView(store.tableStore(), snapshot, cache), List.of("id"), Filter.eq("id", "k1")));
+  }
+
+  @Test
+  void theLeastRecentlyUsedVersionIsEvictedToStayWithinTheBound() {
+    insert(20);
+    Snapshot first = store.snapshot();
+    insert(21);
+    Snapshot second = store.snapshot();
+    long one = first.tableVersion("node:Person");
+    long two = second.tableVersion("node:Person");
+    long perVersion = 64 + 21 * RowCache.estimate(new Object[] {"k10", "k10", "n10", 1});
+    RowCache cache = new RowCache(perVersion + perVersion / 2, 1); // room for one version only
+    assertNotNull(cache.lookup(store.tableStore(), "node:Person", one, List.of("id"), Filter.eq("id", "k1")));
+    assertEquals(1, cache.size());
+    assertNotNull(cache.lookup(store.tableStore(), "node:Person", two, List.of("id"), Filter.eq("id", "k20")));
+    assertEquals(1, cache.size(), "the older version was evicted");
+    assertTrue(cache.usedBytes() <= cache.maxBytes());
+    RowCursor missing = cache.lookup(store.tableStore(), "node:Person", two, List.of("id"), Filter.eq("id", "k99"));
+    assertNotNull(missing);
+    assertFalse(missing.next(), "a missing id is an empty answer, not a miss of the cache");
+  }
+
+  @Test
+  void aVersionIsBuiltOnlyAfterEnoughLookups() {
+    insert(5);
+    long version = store.snapshot().tableVersion("node:Person");
+    RowCache cache = new RowCache(1 << 20, 3);
+    assertNull(cache.lookup(store.tableStore(), "node:Person", version, List.of("id"), Filter.eq("id", "k1")));
+    assertNull(cache.lookup(store.tableStore(), "node:Person", version, List.of("id"), Filter.eq("id", "k1")));
+    assertNotNull(cache.lookup(store.tableStore(), "node:Person", version, List.of("id"), Filter.eq("id", "k1")));
+    assertNull(cache.lookup(store.tableStore(), "node:Person", version, List.of("id"), Filter.eq("age", 1)),
+        "not a point lookup on id");
+  }
+
+  private void insert(int count) {
+    try (Session session = store.openSession(new SessionOptions("t", Durability.PROCESS, false))) {
+      StringBuilder text = new StringBuilder();
+      for (int k = 0; k < count; k++) {
+        text.append("insert Person { pid: \"k").append(k).append("\", name: \"n").append(k).append("\", age: ")
+            .append(k).append(" }\n");
+      }
+      session.execute(text.toString(), List.of());
+    }
+  }
+}
