@@ -11,6 +11,7 @@ import dev.quiver.engine.storage.ManifestState;
 import dev.quiver.engine.storage.StagedWrite;
 import dev.quiver.engine.load.NdjsonLoader;
 import dev.quiver.engine.maintenance.Maintenance;
+import dev.quiver.engine.mutation.DeclaredParameters;
 import dev.quiver.engine.mutation.MutationExecutor;
 import dev.quiver.engine.tx.Transaction;
 import dev.quiver.engine.view.CommittedView;
@@ -286,6 +287,7 @@ public final class Session implements AutoCloseable {
   private Result executeGraph(String text, List<Object> parameters) {
     Optional<String> explained = Dialect.explainedRead(text);
     Script script = parse(explained.orElse(text));
+    DeclaredParameters.check(script, parameters);
     List<Statement> statements = script.statements();
     script.ruleViolation().ifPresent(message -> {
       throw new GraphException(ErrorCode.RULE_VIOLATION, message);

@@ -284,6 +284,33 @@ class MutationsIT {
   }
 
   @Test
+  void aParameterOfTheWrongTypeIsA22023NamingIt() {
+    GraphException declared =
+        assertThrows(
+            GraphException.class,
+            () -> run("query add($n: String, $a: I32) { insert Person { name: $n, age: $a } }", "Eve", "thirty"));
+    assertEquals(ErrorCode.INVALID_VALUE, declared.code());
+    assertTrue(declared.getMessage().contains("parameter $a (index 2)"), declared.getMessage());
+    GraphException undeclared =
+        assertThrows(GraphException.class, () -> run("insert Person { name: $n, age: $a }", "Eve", "thirty"));
+    assertEquals(ErrorCode.INVALID_VALUE, undeclared.code());
+    assertTrue(undeclared.getMessage().contains("parameter $a (index 2)"), undeclared.getMessage());
+    GraphException read =
+        assertThrows(
+            GraphException.class,
+            () -> session.execute("query who($n: String) { match { $p: Person { name: $n } } return { $p.age } }", List.of(5)));
+    assertEquals(ErrorCode.INVALID_VALUE, read.code());
+    assertTrue(read.getMessage().contains("parameter $n (index 1)"), read.getMessage());
+    assertEquals(
+        ErrorCode.INVALID_VALUE,
+        assertThrows(
+                GraphException.class,
+                () -> session.execute("query who($n: String) { match { $p: Person { name: $n } } return { $p.age } }", java.util.Arrays.asList((Object) null)))
+            .code(),
+        "a non-nullable declared parameter cannot be NULL");
+  }
+
+  @Test
   void constraintsOfTheSchemaAreEnforced() {
     session.execute(
         TestGraphs.resource("social.pg")

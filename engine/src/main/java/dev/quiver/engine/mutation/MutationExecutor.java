@@ -349,8 +349,12 @@ public final class MutationExecutor {
 
   private Object bind(Property property, Value value, TableType type) {
     Object raw = raw(value);
+    String where = "property '" + property.name() + "' of '" + type.name() + "'";
+    if (value instanceof Parameter parameter) {
+      where = "parameter " + parameter.display() + " (index " + parameter.index() + ") for " + where;
+    }
     try {
-      return Values.coerce(property, raw, "property '" + property.name() + "' of '" + type.name() + "'");
+      return Values.coerce(property, raw, where);
     } catch (GraphException e) {
       throw at(span(value), e.code(), e.getMessage());
     }
