@@ -29,21 +29,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code .gq} texts through {@code Statement}: counts, transactions, D₂, conflicts (SPEC §4, §5). */
 class StatementsTest {
-  /** The demo data of SPEC §10 as {@code .gq} statements. */
-  static final String DEMO_DATA =
-      """
-      insert Person { name: "Alice", age: 30 }
-      insert Person { name: "Bob", age: 25 }
-      insert Person { name: "Charlie", age: 35 }
-      insert Person { name: "Diana", age: 28 }
-      insert Company { name: "Acme" }
-      insert Company { name: "Globex" }
-      insert Knows { from: "Alice", to: "Bob" }
-      insert Knows { from: "Alice", to: "Charlie" }
-      insert Knows { from: "Bob", to: "Diana" }
-      insert WorksAt { from: "Alice", to: "Acme" }
-      insert WorksAt { from: "Bob", to: "Globex" }
-      """;
+  /** The demo data of SPEC §10 as {@code .gq} statements: the text the shell loads into its demo graph. */
+  static final String DEMO_DATA = demoData();
+
+  private static String demoData() {
+    try (java.io.InputStream in = StatementsTest.class.getResourceAsStream("/demo/demo.gq")) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   @TempDir Path dir;
   private String url;

@@ -66,7 +66,7 @@ public final class SqlEngine {
     SqlPlanner.Plan plan = plan(sql, view.snapshot().catalog());
     if (plan.explainOnly()) {
       return new QueryResult(
-          List.of(new Column("PLAN", "VARCHAR", 0, 0, false)), new ListCursor(List.<Object[]>of(new Object[] {plan.plan()})));
+          List.of(new Column("PLAN", "VARCHAR", 0, 0, false)), RowCursor.of(List.<Object[]>of(new Object[] {plan.plan()})));
     }
     Object[] bound = SqlParameters.bind(params, plan.parameterTypes());
     QueryContext context =
@@ -105,7 +105,7 @@ public final class SqlEngine {
   public QueryResult explainGraph(String text, MatchQuery read, int parameterCount, ReadView view) {
     SqlPlanner.Plan plan = graphPlan(text, read, parameterCount, view);
     return new QueryResult(
-        List.of(new Column("PLAN", "VARCHAR", 0, 0, false)), new ListCursor(List.<Object[]>of(new Object[] {plan.plan()})));
+        List.of(new Column("PLAN", "VARCHAR", 0, 0, false)), RowCursor.of(List.<Object[]>of(new Object[] {plan.plan()})));
   }
 
   private SqlPlanner.Plan graphPlan(String text, MatchQuery read, int parameterCount, ReadView view) {
@@ -250,35 +250,5 @@ public final class SqlEngine {
   }
 
   /** A few rows already in memory (EXPLAIN output). */
-  private static final class ListCursor implements RowCursor {
-    private final List<Object[]> rows;
-    private int position = -1;
 
-    ListCursor(List<Object[]> rows) {
-      this.rows = rows;
-    }
-
-    @Override
-    public boolean next() {
-      if (position + 1 < rows.size()) {
-        position++;
-        return true;
-      }
-      position = rows.size();
-      return false;
-    }
-
-    @Override
-    public Object[] row() {
-      if (position < 0 || position >= rows.size()) {
-        throw new GraphException(ErrorCode.INTERNAL, "no current row");
-      }
-      return rows.get(position).clone();
-    }
-
-    @Override
-    public void close() {
-      position = rows.size();
-    }
-  }
 }

@@ -111,7 +111,7 @@ public final class RowCache {
       }
       out.add(projected);
     }
-    return new ListCursor(out);
+    return RowCursor.of(out);
   }
 
   /** The ids of {@code id = 'v'} or {@code id IN ('v', …)}; null for any other filter. */
@@ -254,40 +254,5 @@ public final class RowCache {
   }
 
   /** Rows already in memory. */
-  private static final class ListCursor implements RowCursor {
-    private final List<Object[]> rows;
-    private int position = -1;
 
-    ListCursor(List<Object[]> rows) {
-      this.rows = rows;
-    }
-
-    @Override
-    public boolean next() {
-      if (position + 1 < rows.size()) {
-        position++;
-        return true;
-      }
-      position = rows.size();
-      return false;
-    }
-
-    @Override
-    public Object[] row() {
-      if (position < 0 || position >= rows.size()) {
-        throw new IllegalStateException("no current row");
-      }
-      return rows.get(position);
-    }
-
-    @Override
-    public void close() {
-      position = rows.size();
-    }
-
-    @Override
-    public String toString() {
-      return "cached rows " + Arrays.toString(rows.toArray());
-    }
-  }
 }
