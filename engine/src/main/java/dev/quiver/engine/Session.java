@@ -470,7 +470,7 @@ public final class Session implements AutoCloseable {
         nodes += outcome.affectedNodes();
         edges += outcome.affectedEdges();
       }
-      executor.validateEnd();
+      edges += executor.finish();
       transaction.mode(mode);
       return new UpdateResult(counts, nodes, edges, snapshot.graphVersion());
     } catch (RuntimeException e) {

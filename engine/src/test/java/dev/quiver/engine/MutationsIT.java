@@ -119,6 +119,36 @@ class MutationsIT {
   }
 
   @Test
+  void deleteCountsStayDistinctPastTheHistoryPushedIntoScans() {
+    run("insert Person { name: \"Zoe\" }"); // age NULL: "age >= 0" is NULL for her, never TRUE
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 20; i++) {
+      text.append("delete Person where age >= ").append(i).append('\n');
+    }
+    text.append("delete Person where name = \"Zoe\"\n");
+    UpdateResult result = run(text.toString());
+    List<Long> expected = new ArrayList<>(java.util.Collections.nCopies(21, 0L));
+    expected.set(0, 4L);
+    expected.set(20, 1L);
+    assertEquals(expected, result.counts());
+    assertEquals(5, result.affectedNodes());
+    assertEquals(5, result.affectedEdges());
+    assertEquals(List.of(), List.copyOf(rows(session, "node:Person").keySet()));
+  }
+
+  @Test
+  void aCascadeLandsBeforeALaterEdgeDeleteOfTheSameText() {
+    UpdateResult result = run("delete Person where name = \"Diana\"\ndelete Knows where from = \"Bob\"");
+    assertEquals(List.of(1L, 0L), result.counts(), "Bob's only edge went with Diana's cascade");
+    assertEquals(1, result.affectedEdges());
+    UpdateResult many =
+        run("delete Person where name = \"Charlie\"\ndelete Person where name = \"Bob\"\ndelete Knows where from = \"Alice\"");
+    assertEquals(List.of(1L, 1L, 0L), many.counts(), "both cascades ran before the explicit delete");
+    assertEquals(3, many.affectedEdges(), "Knows A→C, A→B and WorksAt B→Globex, each once");
+    assertEquals(List.of(), List.copyOf(rows(session, "edge:Knows").keySet()));
+  }
+
+  @Test
   void aDeleteMatchingNothingPublishesNothing() {
     Snapshot before = store.snapshot();
     UpdateResult result = run("delete Person where name = \"Nobody\"");

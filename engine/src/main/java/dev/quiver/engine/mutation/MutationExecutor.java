@@ -66,6 +66,7 @@ public final class MutationExecutor {
   private final DeleteHistory deletes;
   private final Map<String, List<Map<String, Object>>> writtenThisText = new LinkedHashMap<>();
   private final Map<String, Set<String>> vacatedSources = new LinkedHashMap<>();
+  private final Map<NodeType, List<String>> deferredCascades = new LinkedHashMap<>();
 
   /** @param now the instant {@code now()} denotes for the whole text */
   public MutationExecutor(Transaction transaction, Catalog catalog, List<Object> parameters, Instant now) {
@@ -224,16 +225,30 @@ public final class MutationExecutor {
       try (RowCursor cursor = transaction.view().scan(type.tableKey(), List.of("id"), distinct)) {
         while (cursor.next()) {
           Cancellation.check();
-        Cancellation.check();
           ids.add((String) cursor.row()[0]);
         }
       }
       List<String> removed = transaction.delete(type, ids);
-      long edges = removed.isEmpty() ? 0 : cascade(node, removed);
-      return new Outcome(removed.size(), removed.size(), edges);
+      // Cascades of consecutive node deletes are gathered and run together (one scan per edge type instead
+      // of one per statement); they run before anything that could observe them: an edge delete, or the end.
+      deferredCascades.computeIfAbsent(node, k -> new ArrayList<>()).addAll(removed);
+      return new Outcome(removed.size(), removed.size(), 0);
     }
+    long cascaded = flushCascades();
     long edges = deleteEdges((EdgeType) type, distinct);
-    return new Outcome(edges, 0, edges);
+    return new Outcome(edges, 0, edges + cascaded);
+  }
+
+  /** Runs the gathered cascades; returns the distinct edges they removed. */
+  private long flushCascades() {
+    long removed = 0;
+    for (Map.Entry<NodeType, List<String>> entry : deferredCascades.entrySet()) {
+      if (!entry.getValue().isEmpty()) {
+        removed += cascade(entry.getKey(), entry.getValue());
+      }
+    }
+    deferredCascades.clear();
+    return removed;
   }
 
   /** Deletes every incident edge of every edge type of the deleted nodes; returns the distinct edges removed. */
@@ -272,8 +287,17 @@ public final class MutationExecutor {
 
   // ---- end of text: checks that span rows ----
 
-  /** Checks edge endpoints, {@code @unique} and {@code @card} over the transaction's view. */
-  public void validateEnd() {
+  /**
+   * Ends the statement text: runs the cascades still gathered, then checks edge endpoints, {@code @unique} and
+   * {@code @card} over the transaction's view. Returns the edges the final cascades removed.
+   */
+  public long finish() {
+    long cascaded = flushCascades();
+    validateEnd();
+    return cascaded;
+  }
+
+  private void validateEnd() {
     for (Map.Entry<String, List<Map<String, Object>>> entry : writtenThisText.entrySet()) {
       TableType type = catalog.table(entry.getKey()).orElseThrow();
       List<Map<String, Object>> rows = latest(type, entry.getValue());
@@ -464,7 +488,17 @@ public final class MutationExecutor {
       // A comparison with NULL is never TRUE (SQL semantics): match nothing.
       return new Filter.In(column, List.of());
     }
-    return new Filter.Compare(column, operator(comparison), value);
+    Filter.Op op = operator(comparison);
+    if (op == Filter.Op.EQ
+        && type instanceof NodeType node
+        && node.key().size() == 1
+        && node.key().get(0).equals(column)
+        && property.type() instanceof PropertyType.Scalar scalar) {
+      // A single-property key determines the id (its canonical rendering): the same rows, found by id, which
+      // the row cache and the id index serve.
+      return Filter.eq("id", Ids.render(scalar.kind(), value));
+    }
+    return new Filter.Compare(column, op, value);
   }
 
   private static Filter.Op operator(Comparison comparison) {

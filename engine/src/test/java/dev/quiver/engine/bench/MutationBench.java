@@ -117,6 +117,21 @@ public final class MutationBench {
       add(out, "update of 1,000 rows", start);
       check(updated.total() >= 1000, "update matched " + updated.total());
 
+      session.autoCommit(false);
+      start = System.nanoTime();
+      for (int i = 0; i < 1000; i++) {
+        session.execute("update Person set { age: 77 } where name = $n", List.of("p" + (i * 7)));
+      }
+      session.commit();
+      add(out, "1,000 updates by key in one transaction", start);
+      start = System.nanoTime();
+      for (int i = 0; i < 1000; i++) {
+        session.execute("delete Person where name = $n", List.of("p" + (i * 7 + 3)));
+      }
+      session.commit();
+      add(out, "1,000 deletes by key (with cascade) in one transaction", start);
+      session.autoCommit(true);
+
       start = System.nanoTime();
       UpdateResult deleted = (UpdateResult) session.execute("delete Person where age < 31", List.of());
       add(out, "cascade delete of ~1,500 persons", start);
@@ -171,6 +186,23 @@ public final class MutationBench {
     start = System.nanoTime();
     upsertWhere(allocator, person, "age = 40", "99");
     add(out, "update of 1,000 rows", start);
+
+    start = System.nanoTime();
+    List<String> byKey = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      byKey.add("p" + (i * 7));
+    }
+    upsertWhere(allocator, person, "id IN " + inList(byKey), "77");
+    add(out, "1,000 updates by key in one transaction", start);
+    start = System.nanoTime();
+    List<String> doomed = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      doomed.add("p" + (i * 7 + 3));
+    }
+    String doomedIn = inList(doomed);
+    delete(allocator, person, "id IN " + doomedIn);
+    delete(allocator, knows, "src IN " + doomedIn + " OR dst IN " + doomedIn);
+    add(out, "1,000 deletes by key (with cascade) in one transaction", start);
 
     start = System.nanoTime();
     List<String> ids = new ArrayList<>();
