@@ -31,9 +31,22 @@ public final class QuiverShell {
   private static final String DEMO_DATA = "/demo/demo.gq";
   private static final String DRIVER = "dev.quiver.jdbc.QuiverDriver";
 
+  /** Held so the level settings are not garbage-collected with their loggers. */
+  private static final List<java.util.logging.Logger> QUIET = new ArrayList<>();
+
   private QuiverShell() {}
 
+  /** A shell is interactive: the libraries' INFO chatter (Arrow's allocator, jline) goes; warnings stay. */
+  private static void quietLibraries() {
+    for (String name : List.of("org.apache.arrow", "org.jline", "org.apache.calcite", "io.netty")) {
+      java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+      logger.setLevel(java.util.logging.Level.WARNING);
+      QUIET.add(logger);
+    }
+  }
+
   public static void main(String[] args) throws IOException, SQLException {
+    quietLibraries();
     List<String> arguments = sqllineArguments(args);
     if (arguments.contains(DEMO_URL)) {
       createDemoGraph(Path.of(DEMO_DIRECTORY));
