@@ -37,18 +37,13 @@ final class TableMaintenance {
 
   private TableMaintenance() {}
 
-  /** The name Quiver gives the index of a column. */
-  static String indexName(String column) {
-    return column + "_idx";
-  }
-
   /**
    * Stages what optimize does to one table: a compaction when Lance plans one (and then the indexes are
    * rebuilt at commit), else the declared indexes that are missing or do not cover every fragment, else
    * nothing.
    */
   static Optional<StagedWrite> stageOptimize(
-      TableStore store, String tableKey, long readVersion, List<String> indexColumns) {
+      TableStore store, String tableKey, long readVersion, List<IndexSpec> indexes) {
     long since = System.currentTimeMillis();
     try (Dataset pinned = store.openAt(tableKey, readVersion)) {
       CompactionPlan plan = Compaction.planCompaction(pinned, COMPACTION);
@@ -64,7 +59,7 @@ final class TableMaintenance {
                   .build());
           fragmentsAfter += result.getNewFragments().size() - result.getOriginalFragments().size();
         }
-        List<String> rebuild = fragmentsAfter > 0 ? indexColumns : List.of();
+        List<IndexSpec> rebuild = fragmentsAfter > 0 ? indexes : List.of();
         return Optional.of(
             new StagedWrite(
                 since,
@@ -76,7 +71,7 @@ final class TableMaintenance {
                 0,
                 rebuild));
       }
-      return indexOperation(pinned, indexColumns, true)
+      return indexOperation(pinned, indexes, true)
           .map(op -> new StagedWrite(since, tableKey, readVersion, StagedWrite.Kind.INDEX, op, 0, 0));
     } catch (RuntimeException e) {
       throw StorageErrors.translate("staging the optimize of table '" + tableKey + "'", e);
@@ -84,16 +79,18 @@ final class TableMaintenance {
   }
 
   /**
-   * Builds uncommitted BTREE segments over every fragment for the declared indexes (only the stale ones when
-   * {@code onlyStale}) and returns the CreateIndex that swaps them for the existing indexes of the same
-   * names; empty when nothing needs building or the table has no fragments.
+   * Builds uncommitted segments over every fragment for the declared indexes (only the stale ones when {@code
+   * onlyStale}) and returns the CreateIndex that swaps them for the existing indexes of the same names; empty
+   * when nothing needs building or the table has no fragments. A vector index needs {@link
+   * IndexSpec#MIN_VECTOR_ROWS} non-null vectors to train on: below that it is not built, and an existing one
+   * is dropped when the operation replaces the others (after a compaction its segments name gone fragments).
    */
-  static Optional<CreateIndex> indexOperation(Dataset pinned, List<String> columns, boolean onlyStale) {
+  static Optional<CreateIndex> indexOperation(Dataset pinned, List<IndexSpec> specs, boolean onlyStale) {
     List<Integer> fragmentIds = new ArrayList<>();
     for (Fragment fragment : pinned.getFragments()) {
       fragmentIds.add(fragment.getId());
     }
-    if (fragmentIds.isEmpty() || columns.isEmpty()) {
+    if (fragmentIds.isEmpty() || specs.isEmpty()) {
       return Optional.empty();
     }
     Map<String, List<Index>> existing = new HashMap<>();
@@ -102,18 +99,31 @@ final class TableMaintenance {
     }
     List<Index> added = new ArrayList<>();
     List<Index> removed = new ArrayList<>();
-    for (String column : columns) {
-      String name = indexName(column);
-      List<Index> segments = existing.getOrDefault(name, List.of());
-      if (onlyStale && covers(segments, fragmentIds)) {
+    List<Index> dropped = new ArrayList<>();
+    for (IndexSpec spec : specs) {
+      List<Index> segments = existing.getOrDefault(spec.name(), List.of());
+      boolean current = onlyStale && covers(segments, fragmentIds);
+      int partitions = 0;
+      if (spec.kind() == IndexSpec.Kind.IVF_FLAT) {
+        long vectors = pinned.countRows(LanceFilters.render(new Filter.Not(new Filter.IsNull(spec.column()))));
+        if (vectors < IndexSpec.MIN_VECTOR_ROWS) {
+          if (!current) {
+            dropped.addAll(segments);
+          }
+          continue;
+        }
+        partitions = IndexSpec.partitions(vectors);
+      }
+      if (current) {
         continue;
       }
-      added.add(LanceWrites.buildBtreeSegment(pinned, column, name, fragmentIds));
+      added.add(LanceWrites.buildIndexSegment(pinned, spec, fragmentIds, partitions));
       removed.addAll(segments);
     }
     if (added.isEmpty()) {
       return Optional.empty();
     }
+    removed.addAll(dropped);
     return Optional.of(CreateIndex.builder().withNewIndices(added).withRemovedIndices(removed).build());
   }
 
@@ -135,13 +145,13 @@ final class TableMaintenance {
    */
   static long commitCompaction(TableStore store, StagedWrite write, long base) {
     long rewritten = store.commitOne(write.tableKey(), base, write.operation());
-    if (write.indexColumns().isEmpty()) {
+    if (write.indexes().isEmpty()) {
       return rewritten;
     }
     CreateIndex rebuild;
     try (Dataset compacted = store.openAt(write.tableKey(), rewritten)) {
       rebuild =
-          indexOperation(compacted, write.indexColumns(), false)
+          indexOperation(compacted, write.indexes(), false)
               .orElseThrow(() -> new IllegalStateException("a compacted table has no fragments to index"));
     } catch (RuntimeException e) {
       throw StorageErrors.translate("rebuilding the indexes of table '" + write.tableKey() + "'", e);

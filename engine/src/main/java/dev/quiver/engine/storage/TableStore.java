@@ -390,11 +390,11 @@ public final class TableStore {
   // ---- maintenance (decision 0003) ------------------------------------------------------------------
 
   /**
-   * Stages what {@code optimize} does to a table at {@code readVersion}: a compaction (indexes on {@code
-   * indexColumns} rebuilt at commit), or builds of missing or partial indexes, or nothing (empty).
+   * Stages what {@code optimize} does to a table at {@code readVersion}: a compaction (the declared {@code
+   * indexes} rebuilt at commit), or builds of missing or partial indexes, or nothing (empty).
    */
-  public Optional<StagedWrite> stageOptimize(String tableKey, long readVersion, List<String> indexColumns) {
-    return TableMaintenance.stageOptimize(this, tableKey, readVersion, indexColumns);
+  public Optional<StagedWrite> stageOptimize(String tableKey, long readVersion, List<IndexSpec> indexes) {
+    return TableMaintenance.stageOptimize(this, tableKey, readVersion, indexes);
   }
 
   /** The indexes of a table version. */
