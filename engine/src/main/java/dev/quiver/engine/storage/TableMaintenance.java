@@ -1,5 +1,6 @@
 package dev.quiver.engine.storage;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.lance.Dataset;
 import org.lance.Fragment;
@@ -15,9 +17,12 @@ import org.lance.compaction.Compaction;
 import org.lance.compaction.CompactionOptions;
 import org.lance.compaction.CompactionPlan;
 import org.lance.compaction.RewriteResult;
+import org.lance.index.DistanceType;
 import org.lance.index.Index;
 import org.lance.index.IndexDescription;
+import org.lance.ipc.FullTextQuery;
 import org.lance.ipc.LanceScanner;
+import org.lance.ipc.Query;
 import org.lance.ipc.ScanOptions;
 import org.lance.ipc.ScanStats;
 import org.lance.operation.CreateIndex;
@@ -190,6 +195,63 @@ final class TableMaintenance {
       Optional<ScanStats> stats = scanner.getStats();
       return new ScanCost(
           rows, stats.map(ScanStats::getIndicesLoaded).orElse(0L), stats.map(ScanStats::getBytesRead).orElse(0L));
+    }
+  }
+
+  /**
+   * The rows whose {@code column} matches {@code text} (any of its tokens, tokenized like the INVERTED index),
+   * best score first, at most {@code limit}.
+   */
+  static SearchHits search(Dataset pinned, String column, String text, int limit) throws Exception {
+    ScanOptions options =
+        new ScanOptions.Builder()
+            .fullTextQuery(FullTextQuery.match(text, column))
+            .columns(List.of("id", "_score"))
+            .limit(limit)
+            .collectStats(true)
+            .build();
+    return hits(pinned, options);
+  }
+
+  /**
+   * The {@code k} rows whose {@code column} is nearest {@code query} by L2 distance, nearest first. Probes up
+   * to {@link #NPROBES} IVF partitions, which is every partition (an exact answer) for columns with fewer than
+   * {@code NPROBES * 4096} vectors; rows of fragments the index does not cover are compared flat.
+   */
+  static SearchHits nearest(Dataset pinned, String column, float[] query, int k) throws Exception {
+    Query knn =
+        new Query.Builder()
+            .setColumn(column)
+            .setKey(query)
+            .setK(k)
+            .setNprobes(NPROBES)
+            .setDistanceType(DistanceType.L2)
+            .build();
+    ScanOptions options =
+        new ScanOptions.Builder().nearest(knn).columns(List.of("id", "_distance")).collectStats(true).build();
+    return hits(pinned, options);
+  }
+
+  /** IVF partitions a nearest-neighbour read probes. */
+  static final int NPROBES = 32;
+
+  private static SearchHits hits(Dataset pinned, ScanOptions options) throws Exception {
+    List<String> ids = new ArrayList<>();
+    try (LanceScanner scanner = pinned.newScan(options);
+        ArrowReader reader = scanner.scanBatches()) {
+      while (reader.loadNextBatch()) {
+        VarCharVector id = (VarCharVector) reader.getVectorSchemaRoot().getVector("id");
+        for (int row = 0; row < id.getValueCount(); row++) {
+          ids.add(new String(id.get(row), StandardCharsets.UTF_8));
+        }
+      }
+      Optional<ScanStats> stats = scanner.getStats();
+      return new SearchHits(
+          ids,
+          new ScanCost(
+              ids.size(),
+              stats.map(ScanStats::getIndicesLoaded).orElse(0L),
+              stats.map(ScanStats::getBytesRead).orElse(0L)));
     }
   }
 }

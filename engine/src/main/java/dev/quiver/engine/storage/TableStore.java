@@ -425,6 +425,35 @@ public final class TableStore {
   }
 
   /**
+   * Full-text read: ids of the rows whose String {@code column} contains any word of {@code text} (lower-cased
+   * whole words, as the INVERTED index tokenizes), best score first, at most {@code limit}. Answered by the
+   * column's {@code <column>_fts} index, which {@code optimize} builds for a String declared {@code @index}.
+   */
+  public SearchHits search(String tableKey, long version, String column, String text, int limit) {
+    try (Dataset dataset = openAt(tableKey, version)) {
+      return TableMaintenance.search(dataset, column, text, limit);
+    } catch (RuntimeException e) {
+      throw StorageErrors.translate("full-text search of table '" + tableKey + "' at version " + version, e);
+    } catch (Exception e) {
+      throw rethrow(e);
+    }
+  }
+
+  /**
+   * Nearest-neighbour read: ids of the {@code k} rows whose {@code Vector(n)} {@code column} is nearest {@code
+   * query} (L2), nearest first. Uses the column's {@code <column>_ivf} index when optimize built one.
+   */
+  public SearchHits nearest(String tableKey, long version, String column, float[] query, int k) {
+    try (Dataset dataset = openAt(tableKey, version)) {
+      return TableMaintenance.nearest(dataset, column, query, k);
+    } catch (RuntimeException e) {
+      throw StorageErrors.translate("nearest-neighbour search of table '" + tableKey + "' at version " + version, e);
+    } catch (Exception e) {
+      throw rethrow(e);
+    }
+  }
+
+  /**
    * Removes the table's versions older than {@code keepFrom} and the files no remaining version references
    * (orphans of abandoned staging included, when older than the oldest remaining version). Call it holding
    * the commit gate: the caller guarantees no pinned version is older than {@code keepFrom}.
