@@ -9,9 +9,10 @@ import java.util.List;
  * derived state: {@code optimize} builds them (see {@code docs/indexes.md}); queries are correct without them.
  *
  * @param tableKey the manifest key of the table ({@code node:Person})
- * @param name the index name ({@code <column>_idx})
+ * @param name the index name: {@code <column>_idx} (BTREE), {@code <column>_fts} (INVERTED), {@code
+ *     <column>_ivf} (IVF_FLAT)
  * @param columns the indexed columns, in order (one for every index Quiver builds)
- * @param type the index type in upper case, e.g. {@code BTREE}
+ * @param type the index type in upper case: {@code BTREE}, {@code INVERTED} or {@code IVF_FLAT}
  * @param unique whether the indexed column is unique by declaration ({@code id}, a one-member {@code @key} or
  *     a one-member {@code @unique})
  */

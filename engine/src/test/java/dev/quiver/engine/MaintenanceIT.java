@@ -10,6 +10,7 @@ import dev.quiver.engine.failpoint.FailPoint;
 import dev.quiver.engine.failpoint.FailPoints;
 import dev.quiver.engine.storage.Filter;
 import dev.quiver.engine.storage.ScanCost;
+import dev.quiver.engine.storage.SearchHits;
 import dev.quiver.engine.storage.StagedWrite;
 import dev.quiver.engine.storage.TableScan;
 import dev.quiver.engine.storage.TableStore;
@@ -153,6 +154,81 @@ class MaintenanceIT {
     assertEquals(4, indexes.size(), "rebuilt, not duplicated: " + indexes);
   }
 
+  /**
+   * A String and a Vector(8) declared {@code @index} get an INVERTED and an IVF_FLAT index: built by optimize
+   * (the vector one only once the column has enough vectors to train on), used by full-text and kNN reads,
+   * which return the same rows as a brute-force computation before and after a second optimize over more rows
+   * (that one compacts the appended fragments and rebuilds every index). A table without such properties
+   * keeps its BTREEs only.
+   */
+  @Test
+  void fullTextAndVectorIndexesAreBuiltByOptimizeAndAnswerSearches() {
+    String schema =
+        "node Doc { title: String @key  body: String? @index  embedding: Vector(8)? @index }\n"
+            + "node Tag { name: String @key }\n";
+    try (GraphStore docs =
+        GraphStore.open(OpenOptions.at(directory.resolve("docs").toString()).withCreate(true).withSchema(schema))) {
+      TableStore tables = docs.tableStore();
+      java.util.Random random = new java.util.Random(7);
+      Map<String, float[]> vectors = new java.util.HashMap<>();
+      Map<String, String> bodies = new java.util.HashMap<>();
+      addDocs(docs, 0, 200, random, vectors, bodies); // below the 256 vectors an IVF index needs
+      new GraphRows().add("node:Tag", "t0", "t0").commit(docs);
+      float[] query = randomVector(random);
+
+      Snapshot small = optimize(docs);
+      List<IndexInfo> smallIndexes = docs.indexes(small);
+      assertTrue(smallIndexes.contains(new IndexInfo(DOC, "body_fts", List.of("body"), "INVERTED", false)), smallIndexes.toString());
+      assertTrue(smallIndexes.contains(new IndexInfo(DOC, "body_idx", List.of("body"), "BTREE", false)), smallIndexes.toString());
+      assertFalse(smallIndexes.stream().anyMatch(index -> index.name().equals("embedding_ivf")), smallIndexes.toString());
+      assertEquals(
+          List.of(new IndexInfo("node:Tag", "id_idx", List.of("id"), "BTREE", true), new IndexInfo("node:Tag", "name_idx", List.of("name"), "BTREE", true)),
+          smallIndexes.stream().filter(index -> index.tableKey().equals("node:Tag")).toList());
+      SearchHits needles = tables.search(DOC, small.tableVersion(DOC), "body", "NEEDLE", 10_000);
+      assertEquals(matching(bodies, "needle"), new TreeSet<>(needles.ids()), "case-folded whole-word match");
+      assertTrue(needles.cost().indicesLoaded() >= 1, needles.toString());
+      SearchHits flat = tables.nearest(DOC, small.tableVersion(DOC), "embedding", query, 10);
+      assertEquals(bruteForce(vectors, query, 10), flat.ids(), "flat kNN");
+      assertEquals(0, flat.cost().indicesLoaded(), "no vector index yet: " + flat);
+
+      for (int batch = 0; batch < 4; batch++) { // four small fragments that optimize compacts
+        addDocs(docs, 200 + batch * 2200, 2200, random, vectors, bodies);
+      }
+      Snapshot grown = docs.snapshot();
+      SearchHits textBefore = tables.search(DOC, grown.tableVersion(DOC), "body", "needle", 10_000);
+      SearchHits nearBefore = tables.nearest(DOC, grown.tableVersion(DOC), "embedding", query, 10);
+      assertEquals(matching(bodies, "needle"), new TreeSet<>(textBefore.ids()), "unindexed fragments are searched too");
+      assertEquals(bruteForce(vectors, query, 10), nearBefore.ids());
+
+      Snapshot indexed = optimize(docs);
+      assertTrue(
+          tables.fragmentCount(DOC, indexed.tableVersion(DOC)) < tables.fragmentCount(DOC, grown.tableVersion(DOC)),
+          "the appended fragments were compacted");
+      List<IndexInfo> indexes = docs.indexes(indexed);
+      assertTrue(indexes.contains(new IndexInfo(DOC, "embedding_ivf", List.of("embedding"), "IVF_FLAT", false)), indexes.toString());
+      assertTrue(indexes.contains(new IndexInfo(DOC, "body_fts", List.of("body"), "INVERTED", false)), indexes.toString());
+      assertEquals(5, indexes.stream().filter(index -> index.tableKey().equals(DOC)).count(), "rebuilt, not duplicated: " + indexes);
+      SearchHits textAfter = tables.search(DOC, indexed.tableVersion(DOC), "body", "needle", 10_000);
+      SearchHits nearAfter = tables.nearest(DOC, indexed.tableVersion(DOC), "embedding", query, 10);
+      assertEquals(new TreeSet<>(textBefore.ids()), new TreeSet<>(textAfter.ids()));
+      assertTrue(textAfter.cost().indicesLoaded() >= 1, textAfter.toString());
+      assertEquals(nearBefore.ids(), nearAfter.ids());
+      assertTrue(nearAfter.cost().indicesLoaded() >= 1, "the kNN read used the IVF index: " + nearAfter);
+      for (int q = 0; q < 5; q++) { // 2 IVF partitions (8 800 vectors), all probed: exact
+        float[] other = randomVector(random);
+        assertEquals(bruteForce(vectors, other, 5), tables.nearest(DOC, indexed.tableVersion(DOC), "embedding", other, 5).ids());
+      }
+      // Now both fragments are indexed, so the next optimize merges them (decision 0003) and rebuilds again.
+      Snapshot merged = optimize(docs);
+      assertEquals(1, tables.fragmentCount(DOC, merged.tableVersion(DOC)));
+      assertEquals(new TreeSet<>(textBefore.ids()), new TreeSet<>(tables.search(DOC, merged.tableVersion(DOC), "body", "needle", 10_000).ids()));
+      SearchHits nearMerged = tables.nearest(DOC, merged.tableVersion(DOC), "embedding", query, 10);
+      assertEquals(nearBefore.ids(), nearMerged.ids());
+      assertTrue(nearMerged.cost().indicesLoaded() >= 1, nearMerged.toString());
+      assertEquals(0L, docs.optimize("test", Durability.PROCESS).counts().get(0), "up to date: nothing to do");
+    }
+  }
+
   @Test
   void aFaultBeforeTheOptimizePublishLeavesReadersOnTheOldVersionAndTheTablesRestored() {
     appendPeople(0, 10);
@@ -279,6 +355,77 @@ class MaintenanceIT {
   }
 
   // ---- helpers ---------------------------------------------------------------------------------------------
+
+  private static final String DOC = "node:Doc";
+  private static final String[] WORDS = {"alpha", "beta", "gamma", "delta", "omega", "kappa"};
+
+  /** Commits {@code count} Doc rows: random words (1 in 50 with "Needle"), every 20th body and 30th vector null. */
+  private static void addDocs(
+      GraphStore docs, int start, int count, java.util.Random random, Map<String, float[]> vectors, Map<String, String> bodies) {
+    GraphRows rows = new GraphRows();
+    for (int i = start; i < start + count; i++) {
+      String id = "d" + i;
+      String body = null;
+      if (i % 20 != 0) {
+        StringBuilder text = new StringBuilder();
+        for (int w = 0; w < 4; w++) {
+          text.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
+        }
+        body = text.append(i % 50 == 7 ? "Needle." : "needles").toString();
+        bodies.put(id, body);
+      }
+      float[] vector = i % 30 == 0 ? null : randomVector(random);
+      if (vector != null) {
+        vectors.put(id, vector);
+      }
+      rows.add(DOC, id, "title " + i, body, vector);
+    }
+    rows.commit(docs);
+  }
+
+  private static float[] randomVector(java.util.Random random) {
+    float[] vector = new float[8];
+    for (int d = 0; d < vector.length; d++) {
+      vector[d] = random.nextFloat();
+    }
+    return vector;
+  }
+
+  private static Snapshot optimize(GraphStore docs) {
+    docs.optimize("test", Durability.PROCESS);
+    return docs.snapshot();
+  }
+
+  private static TreeSet<String> matching(Map<String, String> bodies, String word) {
+    TreeSet<String> out = new TreeSet<>();
+    bodies.forEach(
+        (id, body) -> {
+          for (String token : body.toLowerCase(java.util.Locale.ROOT).split("[^a-z0-9]+")) {
+            if (token.equals(word)) {
+              out.add(id);
+            }
+          }
+        });
+    return out;
+  }
+
+  /** The k ids nearest {@code query} by L2 distance, computed over every vector. */
+  private static List<String> bruteForce(Map<String, float[]> vectors, float[] query, int k) {
+    return vectors.entrySet().stream()
+        .sorted(java.util.Comparator.comparingDouble(entry -> squaredDistance(entry.getValue(), query)))
+        .limit(k)
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  private static double squaredDistance(float[] a, float[] b) {
+    double sum = 0;
+    for (int d = 0; d < a.length; d++) {
+      double diff = a[d] - b[d];
+      sum += diff * diff;
+    }
+    return sum;
+  }
 
   /** Commits {@code count} graph commits, each one Person and one Company row. */
   private void appendPeople(int start, int count) {

@@ -66,7 +66,7 @@ public final class Maintenance {
         String tableKey = type.tableKey();
         long pin = snapshot.tableVersion(tableKey);
         tables
-            .stageOptimize(tableKey, pin, IndexPlan.columns(type))
+            .stageOptimize(tableKey, pin, IndexPlan.specs(type))
             .ifPresent(
                 write -> {
                   writes.add(write);

@@ -2,6 +2,7 @@ package dev.quiver.engine.storage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -16,11 +17,17 @@ import org.lance.cleanup.RemovalStats;
 import org.lance.compaction.CompactionPlan;
 import org.lance.compaction.CompactionTask;
 import org.lance.compaction.RewriteResult;
+import org.lance.index.DistanceType;
 import org.lance.index.Index;
 import org.lance.index.IndexOptions;
 import org.lance.index.IndexParams;
 import org.lance.index.IndexType;
 import org.lance.index.scalar.BTreeIndexParams;
+import org.lance.index.scalar.InvertedIndexParams;
+import org.lance.index.scalar.ScalarIndexParams;
+import org.lance.index.vector.IvfBuildParams;
+import org.lance.index.vector.VectorIndexParams;
+import org.lance.index.vector.VectorTrainer;
 import org.lance.operation.Operation;
 import org.lance.operation.Restore;
 
@@ -31,6 +38,22 @@ import org.lance.operation.Restore;
  */
 final class LanceWrites {
   private LanceWrites() {}
+
+  /**
+   * Full-text tokenizer: whole words split on non-alphanumerics, lower-cased, no stemming or stop words. Lance
+   * 7.0.0 needs every field set (notes §6).
+   */
+  private static final ScalarIndexParams INVERTED_PARAMS =
+      InvertedIndexParams.builder()
+          .baseTokenizer("simple")
+          .language("English")
+          .withPosition(false)
+          .lowerCase(true)
+          .stem(false)
+          .removeStopWords(false)
+          .asciiFolding(false)
+          .maxTokenLength(40)
+          .build();
 
   /** Writes data files for new fragments. HEAD is unchanged; staged fragment ids are assigned at commit. */
   static List<FragmentMetadata> writeFragments(BufferAllocator allocator, String uri, VectorSchemaRoot rows) {
@@ -80,18 +103,55 @@ final class LanceWrites {
   }
 
   /**
-   * Builds a BTREE index segment over {@code fragmentIds} of {@code pinned} and returns it uncommitted: the
-   * index files exist, no version references them until a CreateIndex is committed (notes §6).
+   * Builds an index segment of {@code spec} over {@code fragmentIds} of {@code pinned} and returns it
+   * uncommitted: the index files exist, no version references them until a CreateIndex is committed (notes
+   * §6). INVERTED segments are finished with {@code mergeIndexMetadata} (without it the committed index has
+   * no token file); IVF_FLAT centroids are trained first ({@code partitions} of them), as a staged vector
+   * build requires.
    */
-  static Index buildBtreeSegment(Dataset pinned, String column, String name, List<Integer> fragmentIds) {
-    IndexParams params = IndexParams.builder().setScalarIndexParams(BTreeIndexParams.builder().build()).build();
-    return pinned.createIndex(
-        IndexOptions.builder(List.of(column), IndexType.BTREE, params)
-            .withIndexName(name)
-            .withIndexUUID(UUID.randomUUID().toString())
-            .withFragmentIds(fragmentIds)
-            .replace(true) // the CreateIndex commit removes the old segments of the same name
-            .build());
+  static Index buildIndexSegment(Dataset pinned, IndexSpec spec, List<Integer> fragmentIds, int partitions) {
+    IndexType type;
+    IndexParams params;
+    switch (spec.kind()) {
+      case BTREE:
+        type = IndexType.BTREE;
+        params = IndexParams.builder().setScalarIndexParams(BTreeIndexParams.builder().build()).build();
+        break;
+      case INVERTED:
+        type = IndexType.INVERTED;
+        params = IndexParams.builder().setScalarIndexParams(INVERTED_PARAMS).build();
+        break;
+      case IVF_FLAT:
+        type = IndexType.IVF_FLAT;
+        float[] centroids =
+            VectorTrainer.trainIvfCentroids(
+                pinned,
+                spec.column(),
+                new IvfBuildParams.Builder().setNumPartitions(partitions).setMaxIters(20).build(),
+                DistanceType.L2);
+        IvfBuildParams ivf =
+            new IvfBuildParams.Builder().setNumPartitions(partitions).setCentroids(centroids).build();
+        params =
+            IndexParams.builder()
+                .setVectorIndexParams(new VectorIndexParams.Builder(ivf).setDistanceType(DistanceType.L2).build())
+                .build();
+        break;
+      default:
+        throw new IllegalArgumentException("unknown index kind " + spec.kind());
+    }
+    String uuid = UUID.randomUUID().toString();
+    Index segment =
+        pinned.createIndex(
+            IndexOptions.builder(List.of(spec.column()), type, params)
+                .withIndexName(spec.name())
+                .withIndexUUID(uuid)
+                .withFragmentIds(fragmentIds)
+                .replace(true) // the CreateIndex commit removes the old segments of the same name
+                .build());
+    if (type == IndexType.INVERTED) {
+      pinned.mergeIndexMetadata(uuid, type, Optional.empty()); // writes the merged token files, no commit
+    }
+    return segment;
   }
 
   /** Runs every task of a compaction plan: new data files only, HEAD unchanged (notes §7). */

@@ -40,7 +40,7 @@ public final class StagedWrite {
   private final long rowsAdded;
   private final long rowsRemoved;
   private final long stagedSinceMillis;
-  private final List<String> indexColumns;
+  private final List<IndexSpec> indexes;
 
   StagedWrite(long stagedSinceMillis, String tableKey, long readVersion, Kind kind, Operation operation, long rowsAdded, long rowsRemoved) {
     this(stagedSinceMillis, tableKey, readVersion, kind, operation, rowsAdded, rowsRemoved, List.of());
@@ -54,7 +54,7 @@ public final class StagedWrite {
       Operation operation,
       long rowsAdded,
       long rowsRemoved,
-      List<String> indexColumns) {
+      List<IndexSpec> indexes) {
     this.tableKey = requireNonNull(tableKey, "tableKey is null");
     this.readVersion = readVersion;
     this.kind = requireNonNull(kind, "kind is null");
@@ -62,7 +62,7 @@ public final class StagedWrite {
     this.rowsAdded = rowsAdded;
     this.rowsRemoved = rowsRemoved;
     this.stagedSinceMillis = stagedSinceMillis;
-    this.indexColumns = List.copyOf(requireNonNull(indexColumns, "indexColumns is null"));
+    this.indexes = List.copyOf(requireNonNull(indexes, "indexes is null"));
   }
 
   /**
@@ -70,12 +70,12 @@ public final class StagedWrite {
    * (2). The commit must land on exactly {@code base + versionsAdded()} (invariant 10).
    */
   public int versionsAdded() {
-    return kind == Kind.COMPACT && !indexColumns.isEmpty() ? 2 : 1;
+    return kind == Kind.COMPACT && !indexes.isEmpty() ? 2 : 1;
   }
 
-  /** For {@link Kind#COMPACT}: the columns whose indexes are rebuilt after the Rewrite. */
-  List<String> indexColumns() {
-    return indexColumns;
+  /** For {@link Kind#COMPACT}: the declared indexes rebuilt after the Rewrite. */
+  List<IndexSpec> indexes() {
+    return indexes;
   }
 
   public String tableKey() {

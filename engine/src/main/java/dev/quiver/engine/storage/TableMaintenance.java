@@ -1,5 +1,6 @@
 package dev.quiver.engine.storage;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.lance.Dataset;
 import org.lance.Fragment;
@@ -15,9 +17,12 @@ import org.lance.compaction.Compaction;
 import org.lance.compaction.CompactionOptions;
 import org.lance.compaction.CompactionPlan;
 import org.lance.compaction.RewriteResult;
+import org.lance.index.DistanceType;
 import org.lance.index.Index;
 import org.lance.index.IndexDescription;
+import org.lance.ipc.FullTextQuery;
 import org.lance.ipc.LanceScanner;
+import org.lance.ipc.Query;
 import org.lance.ipc.ScanOptions;
 import org.lance.ipc.ScanStats;
 import org.lance.operation.CreateIndex;
@@ -37,18 +42,13 @@ final class TableMaintenance {
 
   private TableMaintenance() {}
 
-  /** The name Quiver gives the index of a column. */
-  static String indexName(String column) {
-    return column + "_idx";
-  }
-
   /**
    * Stages what optimize does to one table: a compaction when Lance plans one (and then the indexes are
    * rebuilt at commit), else the declared indexes that are missing or do not cover every fragment, else
    * nothing.
    */
   static Optional<StagedWrite> stageOptimize(
-      TableStore store, String tableKey, long readVersion, List<String> indexColumns) {
+      TableStore store, String tableKey, long readVersion, List<IndexSpec> indexes) {
     long since = System.currentTimeMillis();
     try (Dataset pinned = store.openAt(tableKey, readVersion)) {
       CompactionPlan plan = Compaction.planCompaction(pinned, COMPACTION);
@@ -64,7 +64,7 @@ final class TableMaintenance {
                   .build());
           fragmentsAfter += result.getNewFragments().size() - result.getOriginalFragments().size();
         }
-        List<String> rebuild = fragmentsAfter > 0 ? indexColumns : List.of();
+        List<IndexSpec> rebuild = fragmentsAfter > 0 ? indexes : List.of();
         return Optional.of(
             new StagedWrite(
                 since,
@@ -76,7 +76,7 @@ final class TableMaintenance {
                 0,
                 rebuild));
       }
-      return indexOperation(pinned, indexColumns, true)
+      return indexOperation(pinned, indexes, true)
           .map(op -> new StagedWrite(since, tableKey, readVersion, StagedWrite.Kind.INDEX, op, 0, 0));
     } catch (RuntimeException e) {
       throw StorageErrors.translate("staging the optimize of table '" + tableKey + "'", e);
@@ -84,16 +84,18 @@ final class TableMaintenance {
   }
 
   /**
-   * Builds uncommitted BTREE segments over every fragment for the declared indexes (only the stale ones when
-   * {@code onlyStale}) and returns the CreateIndex that swaps them for the existing indexes of the same
-   * names; empty when nothing needs building or the table has no fragments.
+   * Builds uncommitted segments over every fragment for the declared indexes (only the stale ones when {@code
+   * onlyStale}) and returns the CreateIndex that swaps them for the existing indexes of the same names; empty
+   * when nothing needs building or the table has no fragments. A vector index needs {@link
+   * IndexSpec#MIN_VECTOR_ROWS} non-null vectors to train on: below that it is not built, and an existing one
+   * is dropped when the operation replaces the others (after a compaction its segments name gone fragments).
    */
-  static Optional<CreateIndex> indexOperation(Dataset pinned, List<String> columns, boolean onlyStale) {
+  static Optional<CreateIndex> indexOperation(Dataset pinned, List<IndexSpec> specs, boolean onlyStale) {
     List<Integer> fragmentIds = new ArrayList<>();
     for (Fragment fragment : pinned.getFragments()) {
       fragmentIds.add(fragment.getId());
     }
-    if (fragmentIds.isEmpty() || columns.isEmpty()) {
+    if (fragmentIds.isEmpty() || specs.isEmpty()) {
       return Optional.empty();
     }
     Map<String, List<Index>> existing = new HashMap<>();
@@ -102,18 +104,31 @@ final class TableMaintenance {
     }
     List<Index> added = new ArrayList<>();
     List<Index> removed = new ArrayList<>();
-    for (String column : columns) {
-      String name = indexName(column);
-      List<Index> segments = existing.getOrDefault(name, List.of());
-      if (onlyStale && covers(segments, fragmentIds)) {
+    List<Index> dropped = new ArrayList<>();
+    for (IndexSpec spec : specs) {
+      List<Index> segments = existing.getOrDefault(spec.name(), List.of());
+      boolean current = onlyStale && covers(segments, fragmentIds);
+      int partitions = 0;
+      if (spec.kind() == IndexSpec.Kind.IVF_FLAT) {
+        long vectors = pinned.countRows(LanceFilters.render(new Filter.Not(new Filter.IsNull(spec.column()))));
+        if (vectors < IndexSpec.MIN_VECTOR_ROWS) {
+          if (!current) {
+            dropped.addAll(segments);
+          }
+          continue;
+        }
+        partitions = IndexSpec.partitions(vectors);
+      }
+      if (current) {
         continue;
       }
-      added.add(LanceWrites.buildBtreeSegment(pinned, column, name, fragmentIds));
+      added.add(LanceWrites.buildIndexSegment(pinned, spec, fragmentIds, partitions));
       removed.addAll(segments);
     }
     if (added.isEmpty()) {
       return Optional.empty();
     }
+    removed.addAll(dropped);
     return Optional.of(CreateIndex.builder().withNewIndices(added).withRemovedIndices(removed).build());
   }
 
@@ -135,13 +150,13 @@ final class TableMaintenance {
    */
   static long commitCompaction(TableStore store, StagedWrite write, long base) {
     long rewritten = store.commitOne(write.tableKey(), base, write.operation());
-    if (write.indexColumns().isEmpty()) {
+    if (write.indexes().isEmpty()) {
       return rewritten;
     }
     CreateIndex rebuild;
     try (Dataset compacted = store.openAt(write.tableKey(), rewritten)) {
       rebuild =
-          indexOperation(compacted, write.indexColumns(), false)
+          indexOperation(compacted, write.indexes(), false)
               .orElseThrow(() -> new IllegalStateException("a compacted table has no fragments to index"));
     } catch (RuntimeException e) {
       throw StorageErrors.translate("rebuilding the indexes of table '" + write.tableKey() + "'", e);
@@ -180,6 +195,63 @@ final class TableMaintenance {
       Optional<ScanStats> stats = scanner.getStats();
       return new ScanCost(
           rows, stats.map(ScanStats::getIndicesLoaded).orElse(0L), stats.map(ScanStats::getBytesRead).orElse(0L));
+    }
+  }
+
+  /**
+   * The rows whose {@code column} matches {@code text} (any of its tokens, tokenized like the INVERTED index),
+   * best score first, at most {@code limit}.
+   */
+  static SearchHits search(Dataset pinned, String column, String text, int limit) throws Exception {
+    ScanOptions options =
+        new ScanOptions.Builder()
+            .fullTextQuery(FullTextQuery.match(text, column))
+            .columns(List.of("id", "_score"))
+            .limit(limit)
+            .collectStats(true)
+            .build();
+    return hits(pinned, options);
+  }
+
+  /**
+   * The {@code k} rows whose {@code column} is nearest {@code query} by L2 distance, nearest first. Probes up
+   * to {@link #NPROBES} IVF partitions, which is every partition (an exact answer) for columns with fewer than
+   * {@code NPROBES * 4096} vectors; rows of fragments the index does not cover are compared flat.
+   */
+  static SearchHits nearest(Dataset pinned, String column, float[] query, int k) throws Exception {
+    Query knn =
+        new Query.Builder()
+            .setColumn(column)
+            .setKey(query)
+            .setK(k)
+            .setNprobes(NPROBES)
+            .setDistanceType(DistanceType.L2)
+            .build();
+    ScanOptions options =
+        new ScanOptions.Builder().nearest(knn).columns(List.of("id", "_distance")).collectStats(true).build();
+    return hits(pinned, options);
+  }
+
+  /** IVF partitions a nearest-neighbour read probes. */
+  static final int NPROBES = 32;
+
+  private static SearchHits hits(Dataset pinned, ScanOptions options) throws Exception {
+    List<String> ids = new ArrayList<>();
+    try (LanceScanner scanner = pinned.newScan(options);
+        ArrowReader reader = scanner.scanBatches()) {
+      while (reader.loadNextBatch()) {
+        VarCharVector id = (VarCharVector) reader.getVectorSchemaRoot().getVector("id");
+        for (int row = 0; row < id.getValueCount(); row++) {
+          ids.add(new String(id.get(row), StandardCharsets.UTF_8));
+        }
+      }
+      Optional<ScanStats> stats = scanner.getStats();
+      return new SearchHits(
+          ids,
+          new ScanCost(
+              ids.size(),
+              stats.map(ScanStats::getIndicesLoaded).orElse(0L),
+              stats.map(ScanStats::getBytesRead).orElse(0L)));
     }
   }
 }

@@ -390,11 +390,11 @@ public final class TableStore {
   // ---- maintenance (decision 0003) ------------------------------------------------------------------
 
   /**
-   * Stages what {@code optimize} does to a table at {@code readVersion}: a compaction (indexes on {@code
-   * indexColumns} rebuilt at commit), or builds of missing or partial indexes, or nothing (empty).
+   * Stages what {@code optimize} does to a table at {@code readVersion}: a compaction (the declared {@code
+   * indexes} rebuilt at commit), or builds of missing or partial indexes, or nothing (empty).
    */
-  public Optional<StagedWrite> stageOptimize(String tableKey, long readVersion, List<String> indexColumns) {
-    return TableMaintenance.stageOptimize(this, tableKey, readVersion, indexColumns);
+  public Optional<StagedWrite> stageOptimize(String tableKey, long readVersion, List<IndexSpec> indexes) {
+    return TableMaintenance.stageOptimize(this, tableKey, readVersion, indexes);
   }
 
   /** The indexes of a table version. */
@@ -419,6 +419,35 @@ public final class TableStore {
       return TableMaintenance.scanCost(dataset, LanceFilters.render(filter));
     } catch (RuntimeException e) {
       throw StorageErrors.translate("scanning table '" + tableKey + "' at version " + version, e);
+    } catch (Exception e) {
+      throw rethrow(e);
+    }
+  }
+
+  /**
+   * Full-text read: ids of the rows whose String {@code column} contains any word of {@code text} (lower-cased
+   * whole words, as the INVERTED index tokenizes), best score first, at most {@code limit}. Answered by the
+   * column's {@code <column>_fts} index, which {@code optimize} builds for a String declared {@code @index}.
+   */
+  public SearchHits search(String tableKey, long version, String column, String text, int limit) {
+    try (Dataset dataset = openAt(tableKey, version)) {
+      return TableMaintenance.search(dataset, column, text, limit);
+    } catch (RuntimeException e) {
+      throw StorageErrors.translate("full-text search of table '" + tableKey + "' at version " + version, e);
+    } catch (Exception e) {
+      throw rethrow(e);
+    }
+  }
+
+  /**
+   * Nearest-neighbour read: ids of the {@code k} rows whose {@code Vector(n)} {@code column} is nearest {@code
+   * query} (L2), nearest first. Uses the column's {@code <column>_ivf} index when optimize built one.
+   */
+  public SearchHits nearest(String tableKey, long version, String column, float[] query, int k) {
+    try (Dataset dataset = openAt(tableKey, version)) {
+      return TableMaintenance.nearest(dataset, column, query, k);
+    } catch (RuntimeException e) {
+      throw StorageErrors.translate("nearest-neighbour search of table '" + tableKey + "' at version " + version, e);
     } catch (Exception e) {
       throw rethrow(e);
     }
