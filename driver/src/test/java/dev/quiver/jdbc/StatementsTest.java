@@ -66,6 +66,43 @@ class StatementsTest {
   }
 
   @Test
+  void sqlReadsSeeTheTransactionsOwnWritesAndKeepItsSnapshot() throws Exception {
+    try (Connection other = DriverManager.getConnection(url)) {
+      connection.setAutoCommit(false);
+      try (Statement writer = connection.createStatement();
+          Statement reader = other.createStatement()) {
+        assertEquals(4, count(writer, "SELECT COUNT(*) FROM Person"));
+        writer.executeUpdate("insert Person { name: \"Eve\", age: 41 }");
+        writer.executeUpdate("update Person set { age: 99 } where name = \"Alice\"");
+        assertEquals(2, count(writer, "SELECT COUNT(*) FROM Person WHERE age > 40"), "its own pending writes");
+        assertEquals(0, count(reader, "SELECT COUNT(*) FROM Person WHERE age > 40"), "none of them elsewhere");
+        reader.executeUpdate("insert Company { name: \"Initech\" }"); // another commit meanwhile
+        assertEquals(2, count(writer, "SELECT COUNT(*) FROM Company"), "repeatable read: the first snapshot");
+        // It read Company, which the other connection moved: SPEC §5 makes that a conflict at commit.
+        SQLException conflict = assertThrows(SQLException.class, connection::commit);
+        assertEquals("40001", conflict.getSQLState());
+        assertTrue(conflict.getMessage().contains("node type 'Company'"), conflict.getMessage());
+        assertEquals(0, count(reader, "SELECT COUNT(*) FROM Person WHERE age > 40"), "nothing of it is visible");
+        // Retried as a new transaction, which reads the new snapshot, it commits.
+        writer.executeUpdate("insert Person { name: \"Eve\", age: 41 }");
+        writer.executeUpdate("update Person set { age: 99 } where name = \"Alice\"");
+        assertEquals(3, count(writer, "SELECT COUNT(*) FROM Company"), "a new transaction, a new snapshot");
+        connection.commit();
+        assertEquals(2, count(reader, "SELECT COUNT(*) FROM Person WHERE age > 40"), "visible after the commit");
+      }
+    } finally {
+      connection.setAutoCommit(true);
+    }
+  }
+
+  private static long count(Statement statement, String sql) throws SQLException {
+    try (ResultSet rows = statement.executeQuery(sql)) {
+      assertTrue(rows.next());
+      return rows.getLong(1);
+    }
+  }
+
+  @Test
   void aBatchHoldingASchemaOrAReadIsRefusedBeforeAnythingRuns() throws Exception {
     try (Statement statement = connection.createStatement()) {
       statement.addBatch("insert Person { name: \"Eve\" }");
