@@ -52,6 +52,9 @@ public final class GraphStore implements AutoCloseable {
   private final ConcurrentSkipListMap<Long, CommitRecord> commitLog = new ConcurrentSkipListMap<>();
   private final ConcurrentSkipListMap<Long, Optional<RecoveryRecord>> recoveryLog = new ConcurrentSkipListMap<>();
   private volatile Snapshot latest;
+  private volatile int autoOptimizeFragments = Integer.getInteger("quiver.autoOptimize.fragments", 64);
+  private final java.util.concurrent.atomic.AtomicLong commitsSinceFragmentCheck =
+      new java.util.concurrent.atomic.AtomicLong();
   private volatile dev.quiver.engine.sql.SqlEngine sql;
   private int references; // guarded by OPEN's per-key compute
 
@@ -276,6 +279,49 @@ public final class GraphStore implements AutoCloseable {
     }
     return List.copyOf(out);
   }
+
+  /**
+   * Sets the fragment count above which a table is compacted automatically after a commit (0 turns automatic
+   * compaction off). The default comes from the system property {@code quiver.autoOptimize.fragments} (64).
+   */
+  public void autoOptimizeFragments(int fragments) {
+    this.autoOptimizeFragments = Math.max(0, fragments);
+  }
+
+  /**
+   * Called after a commit this process published: every few commits, if a table of {@code snapshot} has more
+   * fragments than the threshold, runs {@link #optimize} (actor {@code quiver:auto-optimize}). Many small
+   * commits otherwise pile up fragments and every scan slows with their number. Never fails the caller: the
+   * commit that triggered it has already happened; a lost race, a pending recovery or a cancel just skips it.
+   */
+  void compactIfFragmented(Snapshot snapshot, Durability durability) {
+    int threshold = autoOptimizeFragments;
+    if (threshold <= 0 || readOnly) {
+      return;
+    }
+    long interval = Math.max(1, threshold / 4);
+    if (commitsSinceFragmentCheck.incrementAndGet() % interval != 0) {
+      return;
+    }
+    boolean interrupted = Thread.interrupted();
+    try {
+      for (Map.Entry<String, Long> table : snapshot.tableVersions().entrySet()) {
+        if (tables.fragmentCount(table.getKey(), table.getValue()) > threshold) {
+          optimize(AUTO_OPTIMIZER, durability);
+          return;
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "automatic compaction skipped: " + e.getMessage(), e);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** The actor of automatic compactions. */
+  public static final String AUTO_OPTIMIZER = "quiver:auto-optimize";
 
   /**
    * {@code optimize}: compacts small fragments of every table, builds missing or partial indexes, and

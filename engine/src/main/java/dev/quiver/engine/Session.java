@@ -327,6 +327,7 @@ public final class Session implements AutoCloseable {
       }
       try {
         Optional<Snapshot> published = transaction.commit(options.actor(), options.durability());
+        published.ifPresent(snapshot -> store.compactIfFragmented(snapshot, options.durability()));
         long version = published.map(Snapshot::graphVersion).orElseGet(() -> store.snapshot().graphVersion());
         return new UpdateResult(staged.counts(), staged.affectedNodes(), staged.affectedEdges(), version);
       } catch (ConflictException conflict) {
@@ -501,6 +502,7 @@ public final class Session implements AutoCloseable {
 
   private long commitTransaction() {
     Optional<Snapshot> published = transaction.commit(options.actor(), options.durability());
+    published.ifPresent(snapshot -> store.compactIfFragmented(snapshot, options.durability()));
     return published.map(Snapshot::graphVersion).orElseGet(() -> store.snapshot().graphVersion());
   }
 
