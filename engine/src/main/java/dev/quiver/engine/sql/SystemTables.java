@@ -1,11 +1,10 @@
 package dev.quiver.engine.sql;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.quiver.engine.CommitRecord;
 import dev.quiver.engine.GraphStore;
 import dev.quiver.engine.RecoveryRecord;
 import dev.quiver.engine.Snapshot;
+import dev.quiver.engine.catalog.Property;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,7 +20,6 @@ import org.apache.calcite.schema.ScannableTable;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 import org.apache.calcite.schema.impl.AbstractTable;
-import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Schema {@code QUIVER} (SPEC §6): {@code commits}, {@code tables} and {@code recoveries}. Each is small and
@@ -32,35 +30,21 @@ final class SystemTables extends AbstractSchema {
   private final Map<String, Table> tables;
 
   SystemTables() {
+    // The columns come from the engine's one description of the system tables (also DatabaseMetaData's);
+    // only the rows are produced here.
+    Map<String, BiFunction<GraphStore, Snapshot, List<Object[]>>> producers =
+        Map.of(
+            "commits", SystemTables::commits,
+            "tables", SystemTables::tables,
+            "recoveries", (store, snapshot) -> recoveries(store.recoveries()));
     Map<String, Table> tables = new LinkedHashMap<>(); // listing order is part of the contract
-    tables.put(
-            "commits",
-            new SystemTable(
-                List.of(
-                    column("graph_version", SqlTypeName.BIGINT, false),
-                    column("committed_at", SqlTypeName.TIMESTAMP, false),
-                    column("actor", SqlTypeName.VARCHAR, false),
-                    column("kind", SqlTypeName.VARCHAR, false),
-                    column("tables", SqlTypeName.VARCHAR, false)),
-                SystemTables::commits));
-    tables.put(
-            "tables",
-            new SystemTable(
-                List.of(
-                    column("type_name", SqlTypeName.VARCHAR, false),
-                    column("kind", SqlTypeName.VARCHAR, false),
-                    column("table_version", SqlTypeName.BIGINT, false),
-                    column("row_count", SqlTypeName.BIGINT, false)),
-                SystemTables::tables));
-    tables.put(
-            "recoveries",
-            new SystemTable(
-                List.of(
-                    column("recovered_at", SqlTypeName.TIMESTAMP, false),
-                    column("outcome", SqlTypeName.VARCHAR, false),
-                    column("actor", SqlTypeName.VARCHAR, false),
-                    column("tables", SqlTypeName.VARCHAR, false)),
-                (store, snapshot) -> recoveries(store.recoveries())));
+    for (dev.quiver.engine.SystemTables.SystemTable table : dev.quiver.engine.SystemTables.all()) {
+      BiFunction<GraphStore, Snapshot, List<Object[]>> rows = producers.get(table.name());
+      if (rows == null) {
+        throw new IllegalStateException("no rows for system table " + table.name());
+      }
+      tables.put(table.name(), new SystemTable(table.columns(), rows));
+    }
     this.tables = Collections.unmodifiableMap(tables);
   }
 
@@ -112,18 +96,12 @@ final class SystemTables extends AbstractSchema {
     return rows;
   }
 
-  private record SystemColumn(String name, SqlTypeName type, boolean nullable) {}
-
-  private static SystemColumn column(String name, SqlTypeName type, boolean nullable) {
-    return new SystemColumn(name, type, nullable);
-  }
-
   /** A system table: a fixed row type and a function of the store and the statement's snapshot. */
   private static final class SystemTable extends AbstractTable implements ScannableTable {
-    private final List<SystemColumn> columns;
+    private final List<Property> columns;
     private final BiFunction<GraphStore, Snapshot, List<Object[]>> rows;
 
-    SystemTable(List<SystemColumn> columns, BiFunction<GraphStore, Snapshot, List<Object[]>> rows) {
+    SystemTable(List<Property> columns, BiFunction<GraphStore, Snapshot, List<Object[]>> rows) {
       this.columns = columns;
       this.rows = rows;
     }
@@ -131,12 +109,8 @@ final class SystemTables extends AbstractSchema {
     @Override
     public RelDataType getRowType(RelDataTypeFactory typeFactory) {
       RelDataTypeFactory.Builder builder = typeFactory.builder();
-      for (SystemColumn column : columns) {
-        RelDataType type =
-            column.type() == SqlTypeName.TIMESTAMP
-                ? typeFactory.createSqlType(SqlTypeName.TIMESTAMP, 3)
-                : typeFactory.createSqlType(column.type());
-        builder.add(column.name(), typeFactory.createTypeWithNullability(type, column.nullable()));
+      for (Property column : columns) {
+        builder.add(column.name(), SqlTypes.of(typeFactory, column));
       }
       return builder.build();
     }
