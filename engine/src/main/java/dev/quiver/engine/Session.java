@@ -266,10 +266,7 @@ public final class Session implements AutoCloseable {
    * in auto-commit mode, the latest published version.
    */
   private Result executeSql(String text, List<Object> parameters) {
-    ReadView view =
-        autoCommit && !transaction.hasPendingWrites()
-            ? CommittedView.latest(store)
-            : transaction.view();
+    ReadView view = readView();
     return store.sql().query(text, parameters, view, store);
   }
 
@@ -342,20 +339,33 @@ public final class Session implements AutoCloseable {
   }
 
   /**
+   * What a read sees: the latest published version in auto-commit mode without pending writes, else the
+   * transaction's snapshot overlaid with its own writes (SQL and {@code .gq} reads alike).
+   */
+  private ReadView readView() {
+    return autoCommit && !transaction.hasPendingWrites() ? CommittedView.latest(store) : transaction.view();
+  }
+
+  /** A statement that is a commit of its own (load, maintenance) refuses a transaction's pending writes. */
+  private void startOwnCommit(String what, Statement statement) {
+    if (transaction.hasPendingWrites()) {
+      throw new GraphException(
+          ErrorCode.RULE_VIOLATION,
+          what + "; commit or roll back the transaction's pending writes first",
+          statement.span().line(),
+          statement.span().column(),
+          null);
+    }
+    transaction.clear();
+  }
+
+  /**
    * {@code load "<path>" [mode …]}: one graph commit of its own (default mode {@code append}, the strict one).
    * A relative path is resolved against the working directory of the process.
    */
   private Result executeLoad(Load load) {
     checkWritable();
-    if (transaction.hasPendingWrites()) {
-      throw new GraphException(
-          ErrorCode.RULE_VIOLATION,
-          "load runs as a commit of its own; commit or roll back the transaction's pending writes first",
-          load.span().line(),
-          load.span().column(),
-          null);
-    }
-    transaction.clear();
+    startOwnCommit("load runs as a commit of its own", load);
     return NdjsonLoader.load(
         store,
         java.nio.file.Path.of(load.path()),
@@ -372,15 +382,7 @@ public final class Session implements AutoCloseable {
    */
   private Result executeMaintenance(Statement statement) {
     checkWritable();
-    if (transaction.hasPendingWrites()) {
-      throw new GraphException(
-          ErrorCode.RULE_VIOLATION,
-          "maintenance runs outside transactions; commit or roll back the transaction's pending writes first",
-          statement.span().line(),
-          statement.span().column(),
-          null);
-    }
-    transaction.clear();
+    startOwnCommit("maintenance runs outside transactions", statement);
     if (statement instanceof Cleanup cleanup) {
       return store.cleanup(cleanup.keep().orElse(Maintenance.DEFAULT_KEEP));
     }
@@ -433,10 +435,7 @@ public final class Session implements AutoCloseable {
    * returns the plan instead.
    */
   private Result executeRead(String text, Script script, MatchQuery read, List<Object> parameters, boolean explain) {
-    ReadView view =
-        autoCommit && !transaction.hasPendingWrites()
-            ? CommittedView.latest(store)
-            : transaction.view();
+    ReadView view = readView();
     int parameterCount = script.parameters().size();
     if (explain) {
       return store.sql().explainGraph(text, read, parameterCount, view);
