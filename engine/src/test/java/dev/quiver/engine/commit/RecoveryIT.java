@@ -78,9 +78,7 @@ class RecoveryIT {
     tables = new TableStore(root, allocator);
     manifest = new ManifestStore(root, allocator);
     committer = new GraphCommitter(root, tables, manifest);
-    long person = tables.commitStaged(tables.stageCreate(PERSON, PersonRows.SCHEMA), 0);
-    long company = tables.commitStaged(tables.stageCreate(COMPANY, PersonRows.SCHEMA), 0);
-    manifest.create(Map.of(PERSON, person, COMPANY, company), "", "test", "schema");
+    PersonRows.createGraph(tables, manifest, PERSON, COMPANY);
     committer.commit(twoTables("setup", "a"));
     nativeLibrariesBefore = nativeLibraries(); // after this JVM loaded Lance, so its own library is kept
   }

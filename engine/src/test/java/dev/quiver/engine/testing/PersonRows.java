@@ -63,6 +63,19 @@ public final class PersonRows {
     return out;
   }
 
+  /**
+   * Creates a graph at the storage level (no catalog): one empty table of {@link #SCHEMA} per key, pinned by
+   * manifest version 1. For tests of the storage and commit layers.
+   */
+  public static void createGraph(
+      dev.quiver.engine.storage.TableStore tables, dev.quiver.engine.storage.ManifestStore manifest, String... tableKeys) {
+    Map<String, Long> pins = new java.util.LinkedHashMap<>();
+    for (String tableKey : tableKeys) {
+      pins.put(tableKey, tables.commitStaged(tables.stageCreate(tableKey, SCHEMA), 0));
+    }
+    manifest.create(pins, "", "test", "schema");
+  }
+
   /** A map literal that keeps insertion order and allows null values. */
   public static Map<String, Integer> rows(Object... idAgePairs) {
     Map<String, Integer> out = new java.util.LinkedHashMap<>();
