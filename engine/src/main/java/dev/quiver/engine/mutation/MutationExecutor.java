@@ -380,7 +380,7 @@ public final class MutationExecutor {
     try {
       return Values.coerce(property, raw, where);
     } catch (GraphException e) {
-      throw at(span(value), e.code(), e.getMessage());
+      throw at(value.span(), e.code(), e.getMessage());
     }
   }
 
@@ -424,35 +424,6 @@ public final class MutationExecutor {
       out.add(literal(element));
     }
     return out;
-  }
-
-  private static SourceSpan span(Value value) {
-    if (value instanceof Parameter parameter) {
-      return parameter.span();
-    }
-    if (value instanceof Now now) {
-      return now.span();
-    }
-    Literal literal = (Literal) value;
-    if (literal instanceof StringLiteral l) {
-      return l.span();
-    }
-    if (literal instanceof IntegerLiteral l) {
-      return l.span();
-    }
-    if (literal instanceof FloatLiteral l) {
-      return l.span();
-    }
-    if (literal instanceof BoolLiteral l) {
-      return l.span();
-    }
-    if (literal instanceof DateLiteral l) {
-      return l.span();
-    }
-    if (literal instanceof DateTimeLiteral l) {
-      return l.span();
-    }
-    return ((ListLiteral) literal).span();
   }
 
   /** A {@code where} predicate as a storage filter over the type's columns ({@code from}/{@code to} of edges are src/dst). */
