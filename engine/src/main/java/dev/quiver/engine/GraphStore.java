@@ -49,8 +49,10 @@ public final class GraphStore implements AutoCloseable {
   private final GraphCommitter committer;
   private final dev.quiver.engine.view.RowCache rowCache = dev.quiver.engine.view.RowCache.configured();
   private final Map<String, Catalog> catalogs = new ConcurrentHashMap<>();
-  private final ConcurrentSkipListMap<Long, CommitRecord> commitLog = new ConcurrentSkipListMap<>();
-  private final ConcurrentSkipListMap<Long, Optional<RecoveryRecord>> recoveryLog = new ConcurrentSkipListMap<>();
+  /** What each graph version recorded (its commit and recovery outcome); immutable, so cached once read. */
+  private record History(CommitRecord commit, Optional<RecoveryRecord> recovery) {}
+
+  private final ConcurrentSkipListMap<Long, History> history = new ConcurrentSkipListMap<>();
   private volatile Snapshot latest;
   private volatile int autoOptimizeFragments = Integer.getInteger("quiver.autoOptimize.fragments", 64);
   private final java.util.concurrent.atomic.AtomicLong commitsSinceFragmentCheck =
@@ -183,8 +185,7 @@ public final class GraphStore implements AutoCloseable {
   /** Internal: records a state this process just published as the latest snapshot (engine packages only). */
   public Snapshot remember(ManifestState state) {
     Snapshot snapshot = new Snapshot(state.version(), parse(state.schemaText()), state.tables());
-    commitLog.putIfAbsent(state.version(), state.commit());
-    recoveryLog.putIfAbsent(state.version(), state.recovery());
+    history.putIfAbsent(state.version(), new History(state.commit(), state.recovery()));
     synchronized (this) {
       if (latest == null || latest.graphVersion() < snapshot.graphVersion()) {
         latest = snapshot;
@@ -217,19 +218,9 @@ public final class GraphStore implements AutoCloseable {
 
   /** Every retained graph commit, oldest first. */
   public List<CommitRecord> commits() {
-    long latestVersion = snapshot().graphVersion();
     List<CommitRecord> out = new ArrayList<>();
-    for (long version = 1; version <= latestVersion; version++) {
-      CommitRecord record = commitLog.get(version);
-      if (record == null) {
-        try {
-          record = manifest.read(version).commit();
-        } catch (GraphException e) {
-          continue; // removed by cleanup
-        }
-        commitLog.putIfAbsent(version, record);
-      }
-      out.add(record);
+    for (History version : history()) {
+      out.add(version.commit());
     }
     return out;
   }
@@ -239,21 +230,30 @@ public final class GraphStore implements AutoCloseable {
    * from the manifest version its recovery published, so it is exactly as durable as that publish.
    */
   public List<RecoveryRecord> recoveries() {
-    long latestVersion = snapshot().graphVersion();
     List<RecoveryRecord> out = new ArrayList<>();
+    for (History version : history()) {
+      version.recovery().ifPresent(out::add);
+    }
+    return out;
+  }
+
+  /** The history of every retained graph version up to the latest, oldest first; each read once per store. */
+  private List<History> history() {
+    long latestVersion = snapshot().graphVersion();
+    List<History> out = new ArrayList<>();
     for (long version = 1; version <= latestVersion; version++) {
-      Optional<RecoveryRecord> recovery = recoveryLog.get(version);
-      if (recovery == null) {
+      History recorded = history.get(version);
+      if (recorded == null) {
+        ManifestState state;
         try {
-          ManifestState state = manifest.read(version);
-          recovery = state.recovery();
-          commitLog.putIfAbsent(version, state.commit());
+          state = manifest.read(version);
         } catch (GraphException e) {
           continue; // removed by cleanup
         }
-        recoveryLog.putIfAbsent(version, recovery);
+        recorded = new History(state.commit(), state.recovery());
+        history.putIfAbsent(version, recorded);
       }
-      recovery.ifPresent(out::add);
+      out.add(recorded);
     }
     return out;
   }
@@ -348,8 +348,7 @@ public final class GraphStore implements AutoCloseable {
     checkWritable();
     Maintenance.Outcome outcome = Maintenance.cleanup(this, keep);
     long firstKept = outcome.graphVersion() - keep + 1; // QUIVER.commits and .recoveries shrink with the manifest
-    commitLog.headMap(firstKept).clear();
-    recoveryLog.headMap(firstKept).clear();
+    history.headMap(firstKept).clear();
     return new UpdateResult(List.of(outcome.count()), 0, 0, outcome.graphVersion());
   }
 
