@@ -286,7 +286,7 @@ public final class NdjsonLoader {
           if (!tuple.contains(null)) {
             String holder = uniqueTuples.get(u).putIfAbsent(tuple, id);
             if (holder != null) {
-              throw at(ErrorCode.UNIQUE_VIOLATION, uniqueMessage(type, unique, tuple, holder, id));
+              throw at(ErrorCode.UNIQUE_VIOLATION, Constraints.uniqueViolation(type, unique, tuple, holder, id));
             }
           }
           u++;
@@ -363,7 +363,7 @@ public final class NdjsonLoader {
         if (holder != null) {
           throw new GraphException(
               ErrorCode.UNIQUE_VIOLATION,
-              "line " + table.idLines.get(holder) + ": " + uniqueMessage(table.type, unique, tuple, id, holder));
+              "line " + table.idLines.get(holder) + ": " + Constraints.uniqueViolation(table.type, unique, tuple, id, holder));
         }
       });
     }
@@ -406,19 +406,7 @@ public final class NdjsonLoader {
       });
     }
     for (Map.Entry<String, Long> entry : counts.entrySet()) {
-      long count = entry.getValue();
-      if (!edge.cardinality().unbounded() && count > edge.cardinality().max()) {
-        throw new GraphException(
-            ErrorCode.CHECK_VIOLATION,
-            "@card violation on edge " + edge.name() + ": source '" + entry.getKey() + "' has " + count + " edges (max "
-                + edge.cardinality().max() + ")");
-      }
-      if (count < edge.cardinality().min()) {
-        throw new GraphException(
-            ErrorCode.CHECK_VIOLATION,
-            "@card violation on edge " + edge.name() + ": source '" + entry.getKey() + "' has " + count + " edges (min "
-                + edge.cardinality().min() + ")");
-      }
+      Constraints.checkOutDegree(edge, entry.getKey(), entry.getValue());
     }
   }
 
@@ -501,16 +489,6 @@ public final class NdjsonLoader {
   }
 
   // ---- messages ----
-
-  private static String uniqueMessage(TableType type, Constraint.Unique unique, List<Object> tuple, String first, String second) {
-    String columns = unique.properties().size() == 1 ? unique.properties().get(0) : "(" + String.join(", ", unique.properties()) + ")";
-    List<String> values = new ArrayList<>();
-    for (Object value : tuple) {
-      values.add(String.valueOf(value));
-    }
-    String rendered = values.size() == 1 ? values.get(0) : "(" + String.join(", ", values) + ")";
-    return "@unique violation on " + type.name() + "." + columns + ": value '" + rendered + "' held by '" + first + "' and '" + second + "'";
-  }
 
   private String string(Object value, String field) {
     if (!(value instanceof String text)) {

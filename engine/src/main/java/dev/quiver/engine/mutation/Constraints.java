@@ -73,7 +73,7 @@ public final class Constraints {
       }
       for (Map<String, Object> row : rows) {
         List<Filter> members = new ArrayList<>();
-        List<String> values = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
         boolean exempt = false;
         for (String column : unique.properties()) {
           Object value = row.get(column);
@@ -82,7 +82,7 @@ public final class Constraints {
             break;
           }
           members.add(Filter.eq(column, value));
-          values.add(String.valueOf(value));
+          values.add(value);
         }
         if (exempt) {
           continue;
@@ -92,12 +92,7 @@ public final class Constraints {
           while (cursor.next()) {
             String other = (String) cursor.row()[0];
             if (!other.equals(id)) {
-              String columns = unique.properties().size() == 1 ? unique.properties().get(0) : "(" + String.join(", ", unique.properties()) + ")";
-              String tuple = values.size() == 1 ? values.get(0) : "(" + String.join(", ", values) + ")";
-              throw new GraphException(
-                  ErrorCode.UNIQUE_VIOLATION,
-                  "@unique violation on " + type.name() + "." + columns + ": value '" + tuple + "' held by '" + other
-                      + "' and '" + id + "'");
+              throw new GraphException(ErrorCode.UNIQUE_VIOLATION, uniqueViolation(type, unique, values, other, id));
             }
           }
         }
@@ -118,17 +113,37 @@ public final class Constraints {
           count++;
         }
       }
-      if (!card.unbounded() && count > card.max()) {
-        throw new GraphException(
-            ErrorCode.CHECK_VIOLATION,
-            "@card violation on edge " + edge.name() + ": source '" + source + "' has " + count + " edges (max " + card.max() + ")");
-      }
-      if (count < card.min()) {
-        throw new GraphException(
-            ErrorCode.CHECK_VIOLATION,
-            "@card violation on edge " + edge.name() + ": source '" + source + "' has " + count + " edges (min " + card.min() + ")");
-      }
+      checkOutDegree(edge, source, count);
     }
+  }
+
+  /** {@code @card(min..max)} of one source node with {@code count} out-edges of {@code edge}. */
+  public static void checkOutDegree(EdgeType edge, String source, long count) {
+    Cardinality card = edge.cardinality();
+    if (!card.unbounded() && count > card.max()) {
+      throw new GraphException(
+          ErrorCode.CHECK_VIOLATION,
+          "@card violation on edge " + edge.name() + ": source '" + source + "' has " + count + " edges (max " + card.max() + ")");
+    }
+    if (count < card.min()) {
+      throw new GraphException(
+          ErrorCode.CHECK_VIOLATION,
+          "@card violation on edge " + edge.name() + ": source '" + source + "' has " + count + " edges (min " + card.min() + ")");
+    }
+  }
+
+  /** The message of a {@code @unique} violation: ids {@code first} and {@code second} hold {@code values}. */
+  public static String uniqueViolation(
+      TableType type, Constraint.Unique unique, List<Object> values, String first, String second) {
+    List<String> rendered = new ArrayList<>();
+    for (Object value : values) {
+      rendered.add(String.valueOf(value));
+    }
+    String columns =
+        unique.properties().size() == 1 ? unique.properties().get(0) : "(" + String.join(", ", unique.properties()) + ")";
+    String tuple = rendered.size() == 1 ? rendered.get(0) : "(" + String.join(", ", rendered) + ")";
+    return "@unique violation on " + type.name() + "." + columns + ": value '" + tuple + "' held by '" + first
+        + "' and '" + second + "'";
   }
 
   private static BigDecimal decimal(Object value) {
