@@ -2,13 +2,21 @@ package dev.quiver.engine.commit;
 
 import dev.quiver.engine.ErrorCode;
 import dev.quiver.engine.GraphException;
+import dev.quiver.engine.failpoint.FailPoint;
+import dev.quiver.engine.failpoint.FailPoints;
 import dev.quiver.engine.storage.AtomicFiles;
 import dev.quiver.engine.storage.TableStore;
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -28,19 +36,51 @@ final class CommitSync {
     if (!Files.isDirectory(indices)) {
       return;
     }
-    java.util.Set<Path> directories = new java.util.LinkedHashSet<>();
-    try (Stream<Path> walk = Files.walk(indices)) {
-      for (Path file : (Iterable<Path>) walk::iterator) {
-        if (Files.isRegularFile(file) && Files.getLastModifiedTime(file).toMillis() >= sinceMillis - SLACK_MILLIS) {
-          AtomicFiles.fsyncFile(file);
+    Set<Path> directories = new LinkedHashSet<>();
+    Files.walkFileTree(indices, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+        if (syncIfRecent(file, sinceMillis)) {
           for (Path parent = file.getParent(); parent != null && parent.startsWith(indices); parent = parent.getParent()) {
             directories.add(parent);
           }
         }
+        return FileVisitResult.CONTINUE;
       }
-    }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+        if (e instanceof NoSuchFileException) {
+          return FileVisitResult.CONTINUE; // removed by a concurrent writer's cleanup; not ours to sync
+        }
+        throw e;
+      }
+    });
     for (Path directory : directories) {
       AtomicFiles.fsyncDirectory(directory);
+    }
+  }
+
+  /**
+   * Syncs {@code file} if it was modified since {@code sinceMillis}. Another connection may be writing into
+   * the same table at the same moment: its temporary files come and go while this listing runs. Those are not
+   * part of this commit (every file this commit created was complete and in place before it got here), so a
+   * temporary name is skipped and a file that vanished between listing and opening is ignored.
+   */
+  private static boolean syncIfRecent(Path file, long sinceMillis) throws IOException {
+    if (file.getFileName().toString().startsWith(".tmp")) {
+      return false;
+    }
+    FailPoints.hit(FailPoint.SYNC_BEFORE_FILE);
+    try {
+      BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+      if (!attributes.isRegularFile() || attributes.lastModifiedTime().toMillis() < sinceMillis - SLACK_MILLIS) {
+        return false;
+      }
+      AtomicFiles.fsyncFile(file);
+      return true;
+    } catch (NoSuchFileException e) {
+      return false;
     }
   }
 
@@ -90,8 +130,7 @@ final class CommitSync {
       boolean received = false;
       try (Stream<Path> files = Files.list(directory)) {
         for (Path file : (Iterable<Path>) files::iterator) {
-          if (Files.isRegularFile(file) && Files.getLastModifiedTime(file).toMillis() >= sinceMillis - SLACK_MILLIS) {
-            AtomicFiles.fsyncFile(file);
+          if (syncIfRecent(file, sinceMillis)) {
             received = true;
           }
         }

@@ -21,7 +21,9 @@ public enum FailPoint {
   /** Recovery of an interrupted commit: after restoring or checking its tables, before its publish. */
   RECOVERY_BEFORE_PUBLISH,
   /** An atomic file write: after the temporary is written, before it is renamed into place. */
-  ATOMIC_BEFORE_RENAME;
+  ATOMIC_BEFORE_RENAME,
+  /** {@code durability=fsync}: a file was listed in a table directory, before it is examined and synced. */
+  SYNC_BEFORE_FILE;
 
   /** The dotted id, e.g. {@code publish.before}. */
   public String id() {

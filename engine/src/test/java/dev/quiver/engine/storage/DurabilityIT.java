@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.quiver.engine.Durability;
 import dev.quiver.engine.commit.CommitRequest;
 import dev.quiver.engine.commit.GraphCommitter;
+import dev.quiver.engine.failpoint.FailPoint;
+import dev.quiver.engine.failpoint.FailPoints;
 import dev.quiver.engine.testing.PersonRows;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -108,6 +110,53 @@ class DurabilityIT {
         assertTrue(synced.contains(file.getParent()), "fsynced the directory of " + file);
       }
     }
+  }
+
+  /**
+   * Another connection writing into the same table creates and renames files while this commit lists the
+   * directory to sync it (CI once failed on a file that vanished between the listing and its fsync). A file
+   * that vanishes after the listing is not part of this commit and must not fail it.
+   */
+  @Test
+  void aFileVanishingBetweenTheListingAndItsSyncDoesNotFailTheCommit() throws Exception {
+    Path data = tables.tablePath(PERSON).resolve("data");
+    Path other = Files.createDirectories(data).resolve("another-writers-file.lance");
+    Files.writeString(other, "x");
+    long before = countPersons();
+    try (var armed = FailPoints.arm(FailPoint.SYNC_BEFORE_FILE, point -> deleteQuietly(other))) {
+      committer.commit(twoTables(Durability.FSYNC));
+    }
+    assertFalse(Files.exists(other), "the fail point removed the other writer's file mid-sync");
+    assertEquals(before + 1, countPersons(), "the commit landed");
+  }
+
+  /** Lance writes through a temporary sibling ({@code .tmp…}) and renames it; never this commit's file. */
+  @Test
+  void lanceTemporariesAreNotSynced() throws Exception {
+    Path temporary = tables.tablePath(PERSON).resolve("data").resolve(".tmpAbC123");
+    Path finished = tables.tablePath(PERSON).resolve("data").resolve("another-writers-file.lance");
+    Files.createDirectories(temporary.getParent());
+    Files.writeString(temporary, "x");
+    Files.writeString(finished, "x");
+    Set<Path> synced = ConcurrentHashMap.newKeySet();
+    try (AutoCloseable listening = AtomicFiles.listenToFsyncs(path -> record(path, synced))) {
+      committer.commit(twoTables(Durability.FSYNC));
+    }
+    assertFalse(synced.contains(temporary.toAbsolutePath().normalize()), "a temporary is skipped");
+    assertTrue(synced.contains(finished.toAbsolutePath().normalize()), "a recent finished file is synced");
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private long countPersons() {
+    long pin = manifest.read().tables().get(PERSON);
+    return tables.countRows(PERSON, pin, null);
   }
 
   @Test
