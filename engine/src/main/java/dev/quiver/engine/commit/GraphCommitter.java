@@ -186,7 +186,12 @@ public final class GraphCommitter {
           interrupted |= Thread.interrupted();
         }
         if (durable) {
-          CommitSync.syncTables(root, tables, committed.keySet(), stagedSinceMillis, created);
+          Map<String, CommitSync.Added> added = new LinkedHashMap<>();
+          for (StagedWrite write : request.writes()) {
+            String table = write.tableKey();
+            added.put(table, new CommitSync.Added(bases.get(table), committed.get(table), write.stagedFiles()));
+          }
+          CommitSync.syncTables(root, tables, added, stagedSinceMillis, created);
         }
         FailPoints.hit(FailPoint.PUBLISH_BEFORE);
         interrupted |= Thread.interrupted();
@@ -208,11 +213,10 @@ public final class GraphCommitter {
       }
       // Published: the commit has happened, whatever follows. A failure to make it durable is reported as
       // such, never as a commit that did not happen (a caller retrying it would apply it twice).
-      long publishedAt = System.currentTimeMillis() - 1000;
       try {
         if (durable) {
           interrupted |= Thread.interrupted();
-          CommitSync.syncManifest(root, publishedAt);
+          CommitSync.syncManifest(manifest, current.version(), published.version(), stagedSinceMillis);
         }
       } catch (RuntimeException failure) {
         throw new GraphException(

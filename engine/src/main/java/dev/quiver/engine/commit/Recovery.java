@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -166,7 +167,11 @@ final class Recovery {
       pins.put(table.table(), table.planned());
     }
     // The interrupted writer may have died before its fsync (or used durability=process).
-    CommitSync.syncTables(root, tables, commit.tableKeys(), 0, true);
+    Map<String, CommitSync.Added> added = new TreeMap<>();
+    for (PendingCommit.PlannedTable table : commit.tables()) {
+      added.put(table.table(), CommitSync.Added.unknownFiles(table.base(), table.planned()));
+    }
+    CommitSync.syncTables(root, tables, added, 0, true);
     FailPoints.hit(FailPoint.RECOVERY_BEFORE_PUBLISH);
     long since = System.currentTimeMillis();
     ManifestState published =
@@ -179,7 +184,7 @@ final class Recovery {
             commit.tableKeys(),
             RecoveryRecord.ROLLED_FORWARD,
             commit.actor()); // QUIVER.recoveries keeps whose commit it was
-    CommitSync.syncManifest(root, since);
+    CommitSync.syncManifest(manifest, current.version(), published.version(), since);
     LOG.log(
         Level.WARNING,
         "rolled forward the interrupted commit of {0} (recovery record {1}) as graph version {2}",
@@ -197,6 +202,7 @@ final class Recovery {
     long since = System.currentTimeMillis();
     Map<String, Long> pins = new TreeMap<>(current.tables());
     boolean removedTables = false;
+    Map<String, CommitSync.Added> added = new TreeMap<>();
     for (PendingCommit.PlannedTable table : commit.tables()) {
       Long pin = current.tables().get(table.table());
       if (pin == null) {
@@ -208,10 +214,12 @@ final class Recovery {
       }
       long head = tables.head(table.table());
       if (head > pin) {
-        pins.put(table.table(), tables.restore(table.table(), pin));
+        long restored = tables.restore(table.table(), pin);
+        pins.put(table.table(), restored);
+        added.put(table.table(), new CommitSync.Added(head, restored, Optional.of(List.of())));
       }
     }
-    CommitSync.syncTables(root, tables, commit.tableKeys(), since, removedTables);
+    CommitSync.syncTables(root, tables, added, since, removedTables);
     FailPoints.hit(FailPoint.RECOVERY_BEFORE_PUBLISH);
     since = System.currentTimeMillis();
     ManifestState published =
@@ -224,7 +232,7 @@ final class Recovery {
             commit.tableKeys(),
             RecoveryRecord.ROLLED_BACK,
             commit.actor());
-    CommitSync.syncManifest(root, since);
+    CommitSync.syncManifest(manifest, current.version(), published.version(), since);
     LOG.log(
         Level.WARNING,
         "rolled back the interrupted commit of {0} (recovery record {1}) as graph version {2}",

@@ -65,6 +65,10 @@ public final class ManifestStore {
   private final Path path;
   private final BufferAllocator allocator;
   private volatile ManifestState lastKnown;
+  /** The data files of the last version this store published, for {@link #publishedFiles}. */
+  private volatile PublishedFiles lastPublished;
+
+  private record PublishedFiles(long version, List<String> files) {}
 
   private record Audit(String outcome, String recoveredActor) {}
 
@@ -222,7 +226,24 @@ public final class ManifestStore {
       throw new GraphException(
           ErrorCode.INTERNAL, "manifest publish from version " + readVersion + " landed on version " + committed);
     }
+    lastPublished = new PublishedFiles(committed, LanceFiles.of(fragments, List.of()));
     return remember(new ManifestState(committed, tables, schemaText, commit, recovery));
+  }
+
+  /**
+   * The files (relative to {@code __manifest/}) that this store's publish of {@code version} wrote, or empty
+   * when another handle published it.
+   */
+  public java.util.Optional<List<String>> publishedFiles(long version) {
+    PublishedFiles published = lastPublished;
+    return published != null && published.version() == version
+        ? java.util.Optional.of(published.files())
+        : java.util.Optional.empty();
+  }
+
+  /** The manifest's dataset directory. */
+  public Path path() {
+    return path;
   }
 
   private static CommitRecord commitRecord(long graphVersion, String actor, String kind, java.util.Collection<String> tables) {

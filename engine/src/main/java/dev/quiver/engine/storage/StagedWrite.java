@@ -110,6 +110,25 @@ public final class StagedWrite {
     return operation;
   }
 
+  /**
+   * The files staging wrote, relative to the table directory ({@code data/<uuid>.lance}, {@code
+   * _deletions/<fragment>-<read version>-<id>.arrow}), read off the Lance operation; empty when they are not
+   * known up front (a compaction or an index build writes more at commit time). Used to fsync exactly these
+   * files rather than search the table's directories for them.
+   */
+  public java.util.Optional<List<String>> stagedFiles() {
+    return switch (kind) {
+      case APPEND -> java.util.Optional.of(LanceFiles.of(((org.lance.operation.Append) operation).fragments(), List.of()));
+      case UPSERT -> {
+        org.lance.operation.Update update = (org.lance.operation.Update) operation;
+        yield java.util.Optional.of(LanceFiles.of(update.newFragments(), update.updatedFragments()));
+      }
+      case DELETE -> java.util.Optional.of(LanceFiles.of(List.of(), ((org.lance.operation.Delete) operation).updatedFragments()));
+      case OVERWRITE, CREATE -> java.util.Optional.of(LanceFiles.of(((org.lance.operation.Overwrite) operation).fragments(), List.of()));
+      case COMPACT, INDEX -> java.util.Optional.empty();
+    };
+  }
+
   @Override
   public String toString() {
     return kind + " " + tableKey + "@" + readVersion + " +" + rowsAdded + " -" + rowsRemoved;

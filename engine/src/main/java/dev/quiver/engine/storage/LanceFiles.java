@@ -1,0 +1,63 @@
+package dev.quiver.engine.storage;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lance.FragmentMetadata;
+import org.lance.fragment.DataFile;
+import org.lance.fragment.DeletionFile;
+import org.lance.fragment.DeletionFileType;
+
+/**
+ * Where Lance keeps a dataset's files, relative to the dataset directory: what a commit needs to fsync, named
+ * from the Lance metadata instead of searched for. The layouts are Lance's ({@code lance-table}'s {@code io}
+ * module); a name that does not exist on disk makes the caller fall back to a search, so a future layout
+ * change costs speed, never durability.
+ */
+public final class LanceFiles {
+  private LanceFiles() {}
+
+  /** Data files of new fragments and deletion files of updated ones. */
+  static List<String> of(List<FragmentMetadata> newFragments, List<FragmentMetadata> updatedFragments) {
+    List<String> files = new ArrayList<>();
+    for (FragmentMetadata fragment : newFragments) {
+      for (DataFile file : fragment.getFiles()) {
+        files.add("data/" + file.getPath());
+      }
+    }
+    for (FragmentMetadata fragment : updatedFragments) {
+      DeletionFile deletion = fragment.getDeletionFile();
+      if (deletion != null) {
+        files.add(
+            "_deletions/"
+                + fragment.getId()
+                + "-"
+                + deletion.getReadVersion()
+                + "-"
+                + Long.toUnsignedString(deletion.getId()) // a u64 in Lance
+                + (deletion.getFileType() == DeletionFileType.BITMAP ? ".bin" : ".arrow"));
+      }
+    }
+    return files;
+  }
+
+  /**
+   * The names a version's manifest may have in {@code _versions/}: the V2 scheme ({@code u64::MAX - version},
+   * so the newest sorts first) and the V1 scheme ({@code <version>.manifest}).
+   */
+  public static List<String> versionFiles(long version) {
+    return List.of(
+        "_versions/" + Long.toUnsignedString(-1L - version) + ".manifest", "_versions/" + version + ".manifest");
+  }
+
+  /**
+   * The hint Lance keeps beside the manifests ({@code _versions/latest_version_hint.json}), rewritten on each
+   * commit so an open finds the latest version without listing. A stale hint only slows an open, but a torn
+   * one after a power cut must not exist either, so commits sync it too.
+   */
+  public static final String LATEST_VERSION_HINT = "_versions/latest_version_hint.json";
+
+  /** The prefix of the transaction file of the commit that read {@code readVersion}: {@code <read>-<uuid>.txn}. */
+  public static String transactionPrefix(long readVersion) {
+    return readVersion + "-";
+  }
+}
