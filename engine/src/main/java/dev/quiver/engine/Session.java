@@ -194,45 +194,63 @@ public final class Session implements AutoCloseable {
     cancellation.begin(timeoutMillis);
     boolean ownTransaction = autoCommit;
     try (Cancellation.Scope scope = cancellation.enter()) {
+      if (!ownTransaction) {
+        return stageBatch(texts, parameters, false);
+      }
       for (int attempt = 1; ; attempt++) {
-        List<UpdateResult> results = new ArrayList<>();
-        autoCommit = false;
         try {
-          for (int i = 0; i < texts.size(); i++) {
-            try {
-              results.add((UpdateResult) executeGraph(texts.get(i), parameters.get(i)));
-            } catch (GraphException e) {
-              if (ownTransaction || e.code() == ErrorCode.CANCELLED) {
-                transaction.clear();
-              }
-              List<Long> counts = new ArrayList<>();
-              results.forEach(r -> counts.add(r.total()));
-              throw new BatchException(e, i, counts, !ownTransaction && e.code() != ErrorCode.CANCELLED);
-            }
-          }
-        } finally {
-          autoCommit = ownTransaction;
-        }
-        if (!ownTransaction) {
-          return results;
-        }
-        try {
-          long version = commitTransaction();
-          List<UpdateResult> committed = new ArrayList<>();
-          for (UpdateResult result : results) {
-            committed.add(new UpdateResult(result.counts(), result.affectedNodes(), result.affectedEdges(), version));
-          }
-          return committed;
+          return insertAttempt(
+              attempt,
+              () -> {
+                List<UpdateResult> results = stageBatch(texts, parameters, true);
+                long version;
+                try {
+                  version = commitTransaction();
+                } catch (ConflictException conflict) {
+                  throw conflict;
+                } catch (GraphException e) {
+                  throw new BatchException(e, texts.size() - 1, List.of(), false);
+                }
+                List<UpdateResult> committed = new ArrayList<>();
+                for (UpdateResult result : results) {
+                  committed.add(new UpdateResult(result.counts(), result.affectedNodes(), result.affectedEdges(), version));
+                }
+                return committed;
+              });
         } catch (ConflictException conflict) {
           if (!insertOnly || attempt >= INSERT_RETRIES) {
             throw new BatchException(conflict, texts.size() - 1, List.of(), false);
           }
-          backOff(attempt);
-        } catch (GraphException e) {
-          throw new BatchException(e, texts.size() - 1, List.of(), false);
         }
       }
     }
+  }
+
+  /**
+   * Stages every text of a batch into the transaction.
+   *
+   * @param ownTransaction the batch is its own (auto-committed) transaction: a failure discards it all
+   */
+  private List<UpdateResult> stageBatch(List<String> texts, List<List<Object>> parameters, boolean ownTransaction) {
+    List<UpdateResult> results = new ArrayList<>();
+    autoCommit = false;
+    try {
+      for (int i = 0; i < texts.size(); i++) {
+        try {
+          results.add((UpdateResult) executeGraph(texts.get(i), parameters.get(i)));
+        } catch (GraphException e) {
+          if (ownTransaction || e.code() == ErrorCode.CANCELLED) {
+            transaction.clear();
+          }
+          List<Long> counts = new ArrayList<>();
+          results.forEach(r -> counts.add(r.total()));
+          throw new BatchException(e, i, counts, !ownTransaction && e.code() != ErrorCode.CANCELLED);
+        }
+      }
+    } finally {
+      autoCommit = ownTransaction;
+    }
+    return results;
   }
 
   private static String notBatchable() {
@@ -317,15 +335,22 @@ public final class Session implements AutoCloseable {
     }
     boolean insertOnly = statements.stream().allMatch(st -> st instanceof Insert);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS); // bound once per statement text
+    if (!autoCommit) {
+      return stage(statements, parameters, now, mode);
+    }
     for (int attempt = 1; ; attempt++) {
-      UpdateResult staged = stage(statements, parameters, now, mode);
-      if (!autoCommit) {
-        return staged;
-      }
       try {
-        Optional<Snapshot> published = transaction.commit(options.actor(), options.durability());
-        published.ifPresent(snapshot -> store.compactIfFragmented(snapshot, options.durability()));
-        long version = published.map(Snapshot::graphVersion).orElseGet(() -> store.snapshot().graphVersion());
+        Optional<Snapshot>[] published = new Optional[1];
+        UpdateResult staged =
+            insertAttempt(
+                attempt,
+                () -> {
+                  UpdateResult result = stage(statements, parameters, now, mode);
+                  published[0] = transaction.commit(options.actor(), options.durability());
+                  return result;
+                });
+        published[0].ifPresent(snapshot -> store.compactIfFragmented(snapshot, options.durability()));
+        long version = published[0].map(Snapshot::graphVersion).orElseGet(() -> store.snapshot().graphVersion());
         return new UpdateResult(staged.counts(), staged.affectedNodes(), staged.affectedEdges(), version);
       } catch (ConflictException conflict) {
         // An insert-only text is re-validated against the new graph version and retried (bounded), so many
@@ -333,7 +358,6 @@ public final class Session implements AutoCloseable {
         if (!insertOnly || attempt >= INSERT_RETRIES) {
           throw conflict;
         }
-        backOff(attempt);
       }
     }
   }
@@ -444,15 +468,15 @@ public final class Session implements AutoCloseable {
     return store.sql().queryGraph(text, read, parameterCount, parameters, now, view, store);
   }
 
-  /** A short randomized pause so racing writers do not collide in lock step. */
-  private static void backOff(int attempt) {
-    long millis = java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 2 + Math.min(attempt, 20));
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new GraphException(ErrorCode.CANCELLED, "interrupted while retrying a commit", e);
-    }
+  /**
+   * Runs one attempt of an auto-committed insert-only text: the first optimistically, a retry after a
+   * conflict holding the commit gate. Under the gate nobody can move the graph between the retry's reads and
+   * its commit, so the retry cannot conflict again: with many clients inserting into the same tables, a
+   * retry storm (each round one winner, everyone else re-validating and backing off) becomes a queue in gate
+   * order. The price is that the retry's staging (validation and writing its data files) holds the gate.
+   */
+  private <T> T insertAttempt(int attempt, java.util.function.Supplier<T> body) {
+    return attempt == 1 ? body.get() : store.committer().gate().hold(body);
   }
 
   /** Runs the mutation statements into the transaction; on failure the transaction is as before the text. */

@@ -14,7 +14,8 @@ import java.util.function.Supplier;
 /**
  * Serializes the commits of one graph: an in-process lock shared by every handle on the graph in this JVM,
  * plus an OS file lock on {@code _quiver.lock} in the graph directory so that two processes are safe too
- * (invariant 10). It holds only the table commits and the publish, never the staging.
+ * (invariant 10). It holds the table commits and the publish, and the staging only of an insert retried after
+ * a conflict (see {@code Session}).
  */
 public final class CommitGate {
   static final String LOCK_FILE = "_quiver.lock";
@@ -33,8 +34,14 @@ public final class CommitGate {
     return GATES.computeIfAbsent(root, r -> new CommitGate(r.resolve(LOCK_FILE)));
   }
 
-  /** Runs {@code body} holding the gate. */
+  /**
+   * Runs {@code body} holding the gate. Reentrant: a thread that holds it already (an insert retried under the
+   * gate, whose commit takes it again) runs {@code body} at once; the file lock is held by the outer call.
+   */
   public <T> T hold(Supplier<T> body) {
+    if (lock.isHeldByCurrentThread()) {
+      return body.get();
+    }
     try {
       lock.lockInterruptibly();
     } catch (InterruptedException e) {
