@@ -13,6 +13,7 @@ import dev.quiver.engine.storage.Filter;
 import dev.quiver.engine.storage.ManifestState;
 import dev.quiver.engine.storage.StagedWrite;
 import dev.quiver.engine.storage.TableStore;
+import dev.quiver.engine.view.RowCache;
 import dev.quiver.engine.view.ReadView;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -197,20 +198,40 @@ public final class Transaction {
       TableStore tables = store.tableStore();
       BufferAllocator allocator = tables.allocator();
       List<StagedWrite> writes = new ArrayList<>();
+      RowCache cache = store.rowCache();
+      List<CacheAdvance> advances = new ArrayList<>();
       for (PendingTable table : pending.values()) {
         String key = table.type.tableKey();
+        boolean cached = cache.holds(key, table.expectedVersion);
         if (!table.rows.isEmpty()) {
           List<Map<String, Object>> rows = new ArrayList<>(table.rows.values());
+          // A keyed insert may replace a committed row, so it is staged as an upsert, which must locate the
+          // rows it replaces by a scan; when the cached version shows none of the ids exists, an append does.
+          boolean upsert =
+              table.replacesCommitted
+                  && !Boolean.FALSE.equals(cache.containsAny(key, table.expectedVersion, table.rows.keySet()));
           try (VectorSchemaRoot batch = ArrowRows.toArrow(table.type.arrowSchema(), rows, allocator)) {
             writes.add(
-                table.replacesCommitted
+                upsert
                     ? tables.stageUpsert(key, table.expectedVersion, batch)
                     : tables.stageAppend(key, table.expectedVersion, batch));
+            if (cached) {
+              advances.add(
+                  new CacheAdvance(
+                      key,
+                      table.expectedVersion,
+                      upsert ? List.copyOf(table.rows.keySet()) : List.of(),
+                      RowCache.columnsOf(batch),
+                      RowCache.rowsOf(batch)));
+            }
           }
         } else if (!table.deleted.isEmpty()) {
           tables
               .stageDelete(key, table.expectedVersion, new Filter.In("id", List.copyOf(table.deleted)))
               .ifPresent(writes::add);
+          if (cached) {
+            advances.add(new CacheAdvance(key, table.expectedVersion, List.copyOf(table.deleted), List.of(), List.of()));
+          }
         }
       }
       if (writes.isEmpty()) {
@@ -226,11 +247,20 @@ public final class Transaction {
       dev.quiver.engine.Cancellation.check(); // the last point at which a commit can be stopped cleanly
       ManifestState published =
           store.committer().commit(new CommitRequest(actor, kind, expected, -1, writes, null, durability));
+      for (CacheAdvance advance : advances) {
+        Long to = published.tables().get(advance.tableKey());
+        if (to != null) {
+          cache.advance(advance.tableKey(), advance.from(), to, advance.removed(), advance.columns(), advance.appended());
+        }
+      }
       return Optional.of(store.remember(published));
     } finally {
       clear();
     }
   }
+
+  /** What a commit tells the row cache about one table (see {@link RowCache#advance}). */
+  private record CacheAdvance(String tableKey, long from, List<String> removed, List<String> columns, List<Object[]> appended) {}
 
   /** Discards everything: pending writes, reads and the snapshot. */
   public void clear() {

@@ -26,6 +26,13 @@ import org.apache.arrow.vector.types.pojo.Field;
  * {@link #BUILD_AFTER_PROPERTY} point lookups (so a version read once after each commit never pays for a
  * build), evicted least-recently-used, and bounded by {@link #BOUND_PROPERTY} bytes (estimated): a table version
  * larger than the bound is remembered as too large and always scanned. Thread-safe.
+ *
+ * <p>This process's own commits carry an entry forward ({@link #advance}): the commit knows exactly which ids
+ * it removed and which rows it appended, so the entry of the version it committed on becomes the entry of the
+ * version it published, without a scan. Without that, every small commit would leave the next lookups cold
+ * (a new version, built only after {@link #BUILD_AFTER_PROPERTY} lookups), and the endpoint and key checks of
+ * a stream of small transactions would each scan the table. An entry is mutated only under the cache's lock,
+ * and a lookup reads it under the same lock after checking it is still the entry of its version.
  */
 public final class RowCache {
   /** System property: the bound in bytes (default 256 MiB; 0 disables the cache). */
@@ -36,8 +43,26 @@ public final class RowCache {
 
   private record Key(String tableKey, long version) {}
 
-  /** One table version's rows, or a marker that it is too large to cache ({@code rows == null}). */
-  private record Entry(List<String> columns, Map<String, Integer> ordinals, List<Object[]> rows, long bytes) {}
+  /** A cached row and its place in scan order. */
+  private record Row(long order, Object[] values) {}
+
+  /**
+   * One table version's rows by id, or a marker that it is too large to cache ({@code rows == null}). Mutated
+   * only by {@link #advance}, holding the cache's lock.
+   */
+  private static final class Entry {
+    final List<String> columns;
+    final Map<String, Row> rows;
+    long bytes;
+    long nextOrder;
+
+    Entry(List<String> columns, Map<String, Row> rows, long bytes) {
+      this.columns = columns;
+      this.rows = rows;
+      this.bytes = bytes;
+      this.nextOrder = rows == null ? 0 : rows.size();
+    }
+  }
 
   private final long maxBytes;
   private final int buildAfter;
@@ -83,35 +108,127 @@ public final class RowCache {
     if (ids == null || maxBytes == 0) {
       return null;
     }
-    Entry entry = entry(tables, new Key(tableKey, version));
-    if (entry == null || entry.rows() == null) {
+    Key key = new Key(tableKey, version);
+    Entry entry = entry(tables, key);
+    if (entry == null || entry.rows == null) {
       return null;
     }
-    int[] projection = new int[columns.size()];
-    for (int i = 0; i < projection.length; i++) {
-      projection[i] = entry.columns().indexOf(columns.get(i));
-      if (projection[i] < 0) {
-        return null; // not a column of this version: let the scan report it
+    synchronized (this) {
+      if (entries.get(key) != entry) {
+        return null; // carried forward to a newer version (or evicted) meanwhile: scan
       }
-    }
-    List<Integer> hits = new ArrayList<>(ids.size());
-    for (String id : ids) {
-      Integer ordinal = entry.ordinals().get(id);
-      if (ordinal != null && !hits.contains(ordinal)) {
-        hits.add(ordinal);
-      }
-    }
-    hits.sort(null); // scan order
-    List<Object[]> out = new ArrayList<>(hits.size());
-    for (int ordinal : hits) {
-      Object[] row = entry.rows().get(ordinal);
-      Object[] projected = new Object[projection.length];
+      int[] projection = new int[columns.size()];
       for (int i = 0; i < projection.length; i++) {
-        projected[i] = copy(row[projection[i]]);
+        projection[i] = entry.columns.indexOf(columns.get(i));
+        if (projection[i] < 0) {
+          return null; // not a column of this version: let the scan report it
+        }
       }
-      out.add(projected);
+      List<Row> hits = new ArrayList<>(ids.size());
+      for (String id : ids) {
+        Row row = entry.rows.get(id);
+        if (row != null && !hits.contains(row)) {
+          hits.add(row);
+        }
+      }
+      hits.sort(java.util.Comparator.comparingLong(Row::order)); // scan order
+      List<Object[]> out = new ArrayList<>(hits.size());
+      for (Row row : hits) {
+        Object[] projected = new Object[projection.length];
+        for (int i = 0; i < projection.length; i++) {
+          projected[i] = copy(row.values()[projection[i]]);
+        }
+        out.add(projected);
+      }
+      return RowCursor.of(out);
     }
-    return RowCursor.of(out);
+  }
+
+  /**
+   * Whether any of {@code ids} is a row of the table version: null when the version is not cached (nothing
+   * is built or counted for this question).
+   */
+  public Boolean containsAny(String tableKey, long version, java.util.Collection<String> ids) {
+    synchronized (this) {
+      Entry entry = entries.get(new Key(tableKey, version));
+      if (entry == null || entry.rows == null) {
+        return null;
+      }
+      for (String id : ids) {
+        if (entry.rows.containsKey(id)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** Whether the table version's rows are cached (so a commit on it can {@link #advance} them). */
+  public synchronized boolean holds(String tableKey, long version) {
+    Entry entry = entries.get(new Key(tableKey, version));
+    return entry != null && entry.rows != null;
+  }
+
+  /**
+   * Carries the entry of version {@code from} forward to version {@code to}, for a commit of this process
+   * that went from one to the other: the rows of {@code removed} ids go (deleted or replaced), then {@code
+   * appended} rows (in {@code columns} order, as {@link #rowsOf} reads them) come after every other row, as
+   * Lance places an Append's or Update's new fragments after the old ones. A no-op when {@code from} is not
+   * cached; the entry is dropped when the columns differ or it outgrows the bound.
+   */
+  public void advance(
+      String tableKey, long from, long to, java.util.Collection<String> removed, List<String> columns, List<Object[]> appended) {
+    synchronized (this) {
+      Key fromKey = new Key(tableKey, from);
+      Entry entry = entries.get(fromKey);
+      if (entry == null || entry.rows == null) {
+        return;
+      }
+      entries.remove(fromKey);
+      usedBytes -= entry.bytes;
+      int idColumn = entry.columns.indexOf("id");
+      if (!appended.isEmpty() && !entry.columns.equals(columns)) {
+        return; // the table's schema moved: build the new version from a scan when asked
+      }
+      for (String id : removed) {
+        Row gone = entry.rows.remove(id);
+        if (gone != null) {
+          entry.bytes -= estimate(gone.values());
+        }
+      }
+      for (Object[] values : appended) {
+        if (!(values[idColumn] instanceof String id)) {
+          return;
+        }
+        Row replaced = entry.rows.put(id, new Row(entry.nextOrder++, values));
+        if (replaced != null) {
+          entry.bytes -= estimate(replaced.values());
+        }
+        entry.bytes += estimate(values);
+      }
+      if (entry.bytes <= maxBytes) {
+        insert(new Key(tableKey, to), entry);
+      }
+    }
+  }
+
+  /** The rows of a batch as this cache holds them: one array per row, columns in schema order. */
+  public static List<Object[]> rowsOf(VectorSchemaRoot batch) {
+    List<FieldVector> vectors = batch.getFieldVectors();
+    List<Object[]> rows = new ArrayList<>(batch.getRowCount());
+    for (int r = 0; r < batch.getRowCount(); r++) {
+      Object[] row = new Object[vectors.size()];
+      for (int c = 0; c < row.length; c++) {
+        row[c] = ArrowValues.get(vectors.get(c), r);
+      }
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  /** The column names of a batch, in schema order. */
+  public static List<String> columnsOf(VectorSchemaRoot batch) {
+    return batch.getSchema().getFields().stream().map(Field::getName).toList();
   }
 
   /** The ids of {@code id = 'v'} or {@code id IN ('v', …)}; null for any other filter. */
@@ -173,50 +290,43 @@ public final class RowCache {
 
   private Entry build(TableStore tables, Key key) {
     List<String> columns = null;
-    Map<String, Integer> ordinals = new HashMap<>();
-    List<Object[]> rows = new ArrayList<>();
+    Map<String, Row> rows = new HashMap<>();
     long bytes = 64;
     try (TableScan scan = tables.openScan(key.tableKey(), key.version(), null, null)) {
       while (scan.next()) {
         VectorSchemaRoot batch = scan.batch();
         if (columns == null) {
-          columns = batch.getSchema().getFields().stream().map(Field::getName).toList();
+          columns = columnsOf(batch);
         }
-        List<FieldVector> vectors = batch.getFieldVectors();
         int idColumn = columns.indexOf("id");
         if (idColumn < 0) {
           return tooLarge(columns);
         }
-        for (int r = 0; r < batch.getRowCount(); r++) {
-          Object[] row = new Object[vectors.size()];
-          for (int c = 0; c < row.length; c++) {
-            row[c] = ArrowValues.get(vectors.get(c), r);
-          }
+        for (Object[] row : rowsOf(batch)) {
           bytes += estimate(row);
-          if (bytes > maxBytes || !(row[idColumn] instanceof String id) || ordinals.put(id, rows.size()) != null) {
+          if (bytes > maxBytes || !(row[idColumn] instanceof String id) || rows.put(id, new Row(rows.size(), row)) != null) {
             return tooLarge(columns); // over the bound, or ids not unique strings: never serve from here
           }
-          rows.add(row);
         }
       }
     }
-    return new Entry(columns == null ? List.of() : columns, ordinals, rows, bytes);
+    return new Entry(columns == null ? List.of() : columns, rows, bytes);
   }
 
   private static Entry tooLarge(List<String> columns) {
-    return new Entry(columns, Map.of(), null, 64);
+    return new Entry(columns, null, 64);
   }
 
   private synchronized void insert(Key key, Entry entry) {
     Entry previous = entries.put(key, entry);
     if (previous != null) {
-      usedBytes -= previous.bytes();
+      usedBytes -= previous.bytes;
     }
-    usedBytes += entry.bytes();
+    usedBytes += entry.bytes;
     var eldest = entries.entrySet().iterator();
     while (usedBytes > maxBytes && eldest.hasNext()) {
       Map.Entry<Key, Entry> victim = eldest.next();
-      usedBytes -= victim.getValue().bytes();
+      usedBytes -= victim.getValue().bytes;
       eldest.remove();
     }
   }
@@ -252,7 +362,5 @@ public final class RowCache {
     }
     return value;
   }
-
-  /** Rows already in memory. */
 
 }

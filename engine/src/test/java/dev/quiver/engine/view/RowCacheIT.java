@@ -133,7 +133,7 @@ class RowCacheIT {
     } else {
       List<Object> ids = new ArrayList<>();
       for (int n = random.nextInt(6); n >= 0; n--) {
-        ids.add("k" + random.nextInt(KEYS + 5)); // duplicates and missing ids included
+        ids.add((random.nextInt(4) == 0 ? "n" : "k") + random.nextInt(KEYS + 5)); // duplicates and missing ids included
       }
       filter = new Filter.In("id", ids);
     }
@@ -149,6 +149,41 @@ class RowCacheIT {
       }
     }
     return out;
+  }
+
+  @Test
+  void ownCommitsCarryTheCachedVersionForwardAndItStillAnswersLikeAScan() {
+    insert(20);
+    RowCache cache = store.rowCache();
+    for (int i = 0; i < 4; i++) { // the build threshold
+      rows(CommittedView.latest(store), List.of("id"), Filter.eq("id", "k1"));
+    }
+    assertTrue(cache.holds("node:Person", store.snapshot().tableVersion("node:Person")), "built");
+    Random random = new Random(7);
+    int carried = 0;
+    try (Session writer = store.openSession(new SessionOptions("w", Durability.PROCESS, false))) {
+      for (int i = 0; i < 40; i++) {
+        String pid = "k" + random.nextInt(30); // existing and new keys
+        List<Object> age = Arrays.asList(random.nextInt(5) == 0 ? null : random.nextInt(100));
+        String text = switch (random.nextInt(4)) {
+          case 0 -> "insert Person { pid: \"" + pid + "\", name: \"w" + i + "\", age: $a }";
+          case 1 -> "insert Person { pid: \"n" + i + "\", name: \"new" + i + "\", age: $a }";
+          case 2 -> "update Person set { age: $a } where pid = \"" + pid + "\"";
+          default -> "delete Person where pid = \"" + pid + "\"";
+        };
+        long before = store.snapshot().graphVersion();
+        writer.execute(text, text.startsWith("delete") ? List.of() : age);
+        Snapshot after = store.snapshot();
+        if (after.graphVersion() != before) {
+          assertTrue(cache.holds("node:Person", after.tableVersion("node:Person")), "carried forward by: " + text);
+          carried++;
+        }
+        for (int k = 0; k < 8; k++) {
+          compare(cache, after, random);
+        }
+      }
+    }
+    assertTrue(carried > 20, "commits carried the entry forward: " + carried);
   }
 
   @Test
