@@ -215,23 +215,20 @@ public final class Transaction {
                 upsert
                     ? tables.stageUpsert(key, table.expectedVersion, batch)
                     : tables.stageAppend(key, table.expectedVersion, batch));
-            if (cached) {
-              advances.add(
-                  new CacheAdvance(
-                      key,
-                      table.expectedVersion,
-                      upsert ? List.copyOf(table.rows.keySet()) : List.of(),
-                      RowCache.columnsOf(batch),
-                      RowCache.rowsOf(batch)));
-            }
+            advances.add(
+                new CacheAdvance(
+                    key,
+                    table.expectedVersion,
+                    upsert ? List.copyOf(table.rows.keySet()) : List.of(),
+                    RowCache.columnsOf(batch),
+                    cached ? RowCache.rowsOf(batch) : null)); // rows are read back only for a cached version
           }
         } else if (!table.deleted.isEmpty()) {
           tables
               .stageDelete(key, table.expectedVersion, new Filter.In("id", List.copyOf(table.deleted)))
               .ifPresent(writes::add);
-          if (cached) {
-            advances.add(new CacheAdvance(key, table.expectedVersion, List.copyOf(table.deleted), List.of(), List.of()));
-          }
+          advances.add(
+              new CacheAdvance(key, table.expectedVersion, List.copyOf(table.deleted), List.of(), cached ? List.of() : null));
         }
       }
       if (writes.isEmpty()) {

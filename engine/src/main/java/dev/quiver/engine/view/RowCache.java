@@ -173,15 +173,22 @@ public final class RowCache {
    * Carries the entry of version {@code from} forward to version {@code to}, for a commit of this process
    * that went from one to the other: the rows of {@code removed} ids go (deleted or replaced), then {@code
    * appended} rows (in {@code columns} order, as {@link #rowsOf} reads them) come after every other row, as
-   * Lance places an Append's or Update's new fragments after the old ones. A no-op when {@code from} is not
-   * cached; the entry is dropped when the columns differ or it outgrows the bound.
+   * Lance places an Append's or Update's new fragments after the old ones. When {@code from} is not cached
+   * (or {@code appended} is null: the commit did not read its rows), only its lookup count moves on; the
+   * entry is dropped when the columns differ or it outgrows the bound.
    */
   public void advance(
       String tableKey, long from, long to, java.util.Collection<String> removed, List<String> columns, List<Object[]> appended) {
     synchronized (this) {
       Key fromKey = new Key(tableKey, from);
       Entry entry = entries.get(fromKey);
-      if (entry == null || entry.rows == null) {
+      if (entry == null || entry.rows == null || appended == null) {
+        // Nothing to carry, but the lookups this version had count toward building the next one: a stream
+        // of small commits, each version looked up once or twice, still gets its entry built.
+        AtomicInteger asked = demand.remove(fromKey);
+        if (asked != null && entry == null) {
+          demand.computeIfAbsent(new Key(tableKey, to), k -> new AtomicInteger()).addAndGet(asked.get());
+        }
         return;
       }
       entries.remove(fromKey);

@@ -187,6 +187,22 @@ class RowCacheIT {
   }
 
   @Test
+  void lookupsCountAcrossOwnCommitsSoAVersionLookedUpOnceEachStillGetsBuilt() {
+    insert(5);
+    RowCache cache = store.rowCache();
+    try (Session writer = store.openSession(new SessionOptions("w", Durability.PROCESS, false))) {
+      for (int i = 0; i < 4; i++) {
+        long version = store.snapshot().tableVersion("node:Person");
+        assertFalse(cache.holds("node:Person", version), "not built before its 4th lookup (round " + i + ")");
+        rows(CommittedView.latest(store), List.of("id"), Filter.eq("id", "k1")); // one lookup per version
+        writer.execute("insert Person { pid: \"x" + i + "\", name: \"x\" }", List.of());
+      }
+    }
+    // the 4th lookup (in the last round, each on another version) built the entry; the last commit carried it
+    assertTrue(cache.holds("node:Person", store.snapshot().tableVersion("node:Person")), "built from the carried count");
+  }
+
+  @Test
   void aTableLargerThanTheBoundIsNotCachedAndStillAnswers() {
     insert(200);
     Snapshot snapshot = store.snapshot();
