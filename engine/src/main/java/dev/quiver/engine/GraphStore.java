@@ -48,6 +48,8 @@ public final class GraphStore implements AutoCloseable {
   private final ManifestStore manifest;
   private final GraphCommitter committer;
   private final dev.quiver.engine.view.RowCache rowCache = dev.quiver.engine.view.RowCache.configured();
+  private final InsertGroups insertGroups = new InsertGroups(this);
+  private volatile boolean groupCommit = !"false".equalsIgnoreCase(System.getProperty(InsertGroups.PROPERTY));
   private final Map<String, Catalog> catalogs = new ConcurrentHashMap<>();
   /** What each graph version recorded (its commit and recovery outcome); immutable, so cached once read. */
   private record History(CommitRecord commit, Optional<RecoveryRecord> recovery) {}
@@ -379,6 +381,21 @@ public final class GraphStore implements AutoCloseable {
 
 
   /** Internal: the version-pinned point-lookup cache shared by every connection (engine packages only). */
+  /** Group commit of auto-committed insert-only texts. */
+  InsertGroups insertGroups() {
+    return insertGroups;
+  }
+
+  /** Whether auto-committed insert-only texts are group-committed ({@link InsertGroups}). */
+  boolean groupCommit() {
+    return groupCommit;
+  }
+
+  /** Turns group commit on or off for this handle (tests; {@code -Dquiver.groupCommit=false} for all). */
+  void groupCommit(boolean on) {
+    groupCommit = on;
+  }
+
   public dev.quiver.engine.view.RowCache rowCache() {
     return rowCache;
   }

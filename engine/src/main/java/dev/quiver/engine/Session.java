@@ -338,6 +338,14 @@ public final class Session implements AutoCloseable {
     if (!autoCommit) {
       return stage(statements, parameters, now, mode);
     }
+    if (insertOnly && store.groupCommit()) {
+      return store.insertGroups().commit(
+          new InsertGroups.Member(
+              options.actor(),
+              options.durability(),
+              cancellation,
+              shared -> stageInto(shared, statements, parameters, now, mode)));
+    }
     for (int attempt = 1; ; attempt++) {
       try {
         Optional<Snapshot>[] published = new Optional[1];
@@ -483,20 +491,7 @@ public final class Session implements AutoCloseable {
   private UpdateResult stage(List<Statement> statements, List<Object> parameters, Instant now, Transaction.Mode mode) {
     Transaction.Checkpoint before = transaction.checkpoint();
     try {
-      Snapshot snapshot = transaction.snapshot();
-      MutationExecutor executor = new MutationExecutor(transaction, snapshot.catalog(), parameters, now);
-      List<Long> counts = new ArrayList<>();
-      long nodes = 0;
-      long edges = 0;
-      for (Statement statement : statements) {
-        MutationExecutor.Outcome outcome = executor.execute(statement);
-        counts.add(outcome.count());
-        nodes += outcome.affectedNodes();
-        edges += outcome.affectedEdges();
-      }
-      edges += executor.finish();
-      transaction.mode(mode);
-      return new UpdateResult(counts, nodes, edges, snapshot.graphVersion());
+      return stageInto(transaction, statements, parameters, now, mode);
     } catch (RuntimeException e) {
       transaction.restore(before);
       if (autoCommit) {
@@ -504,6 +499,25 @@ public final class Session implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /** Validates and stages a text's statements into {@code transaction}; the caller undoes it on failure. */
+  private static UpdateResult stageInto(
+      Transaction transaction, List<Statement> statements, List<Object> parameters, Instant now, Transaction.Mode mode) {
+    Snapshot snapshot = transaction.snapshot();
+    MutationExecutor executor = new MutationExecutor(transaction, snapshot.catalog(), parameters, now);
+    List<Long> counts = new ArrayList<>();
+    long nodes = 0;
+    long edges = 0;
+    for (Statement statement : statements) {
+      MutationExecutor.Outcome outcome = executor.execute(statement);
+      counts.add(outcome.count());
+      nodes += outcome.affectedNodes();
+      edges += outcome.affectedEdges();
+    }
+    edges += executor.finish();
+    transaction.mode(mode);
+    return new UpdateResult(counts, nodes, edges, snapshot.graphVersion());
   }
 
   private static Script parse(String text) {
