@@ -82,8 +82,18 @@ public final class ManifestStore {
     return Files.isDirectory(path.resolve("_versions"));
   }
 
-  /** The latest published graph version (cheap: no manifest rows are read). */
+  /**
+   * The latest published graph version. Every statement asks (a snapshot must be fresh, and other processes
+   * may publish), so it is answered without opening the dataset when it can be: Lance's version hint names a
+   * recent version, and the manifests after it that exist (a hint may lag, never lead) make the latest. Only
+   * a missing or unreadable hint, or a hinted version whose manifest is gone, costs a {@code Dataset.open}
+   * (0.2–0.9 ms here, against some 20 µs).
+   */
   public long latestVersion() {
+    long hinted = hintedLatestVersion();
+    if (hinted > 0) {
+      return hinted;
+    }
     try (Dataset latest = Dataset.open(path.toString(), allocator)) {
       return latest.version();
     } catch (RuntimeException e) {
@@ -91,14 +101,47 @@ public final class ManifestStore {
     }
   }
 
+  private static final java.util.regex.Pattern HINTED_VERSION = java.util.regex.Pattern.compile("\"version\"\\s*:\\s*(\\d+)");
+
+  /** The latest version by Lance's hint and the manifests after it, or 0 when that cannot be trusted. */
+  private long hintedLatestVersion() {
+    long version;
+    try {
+      java.util.regex.Matcher hint =
+          HINTED_VERSION.matcher(Files.readString(path.resolve(LanceFiles.LATEST_VERSION_HINT)));
+      if (!hint.find()) {
+        return 0;
+      }
+      version = Long.parseLong(hint.group(1));
+    } catch (java.io.IOException | NumberFormatException e) {
+      return 0;
+    }
+    if (!manifestExists(version)) {
+      return 0; // removed by cleanup, or a layout this does not know: ask Lance
+    }
+    while (manifestExists(version + 1)) {
+      version++;
+    }
+    return version;
+  }
+
+  private boolean manifestExists(long version) {
+    for (String name : LanceFiles.versionFiles(version)) {
+      if (Files.exists(path.resolve(name))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The latest published manifest. */
   public ManifestState read() {
+    // A manifest version never changes, so the last one read or published is reused while it is the latest.
+    ManifestState cached = lastKnown;
+    if (cached != null && cached.version() == latestVersion()) {
+      return cached;
+    }
     try (Dataset latest = Dataset.open(path.toString(), allocator)) {
-      // A manifest version never changes, so the last one read or published is reused while it is the latest.
-      ManifestState cached = lastKnown;
-      if (cached != null && cached.version() == latest.version()) {
-        return cached;
-      }
       return remember(readRows(latest));
     } catch (RuntimeException e) {
       throw StorageErrors.translate("reading the graph manifest", e);

@@ -87,9 +87,8 @@ class DurabilityIT {
   @Test
   void anOptimizeWithFsyncSyncsTheIndexFilesItBuilds() throws Exception {
     Path graph = root.resolve("social");
-    try (dev.quiver.engine.GraphStore store = dev.quiver.engine.testing.TestGraphs.withSchema("social.pg").create(graph);
-        dev.quiver.engine.Session session =
-            store.openSession(new dev.quiver.engine.SessionOptions("t", Durability.FSYNC, false))) {
+    try (SocialGraph social = SocialGraph.create(graph)) {
+      dev.quiver.engine.Session session = social.session();
       session.execute(
           "insert Person { name: \"Ada\", age: 36 }\ninsert Person { name: \"Bob\" }\ninsert Knows { from: \"Ada\", to: \"Bob\" }",
           List.of());
@@ -183,9 +182,8 @@ class DurabilityIT {
   @Test
   void aSearchingSyncIgnoresFilesThatVanishAndSkipsTemporaries() throws Exception {
     Path graph = root.resolve("social");
-    try (dev.quiver.engine.GraphStore store = dev.quiver.engine.testing.TestGraphs.withSchema("social.pg").create(graph);
-        dev.quiver.engine.Session session =
-            store.openSession(new dev.quiver.engine.SessionOptions("t", Durability.FSYNC, false))) {
+    try (SocialGraph social = SocialGraph.create(graph)) {
+      dev.quiver.engine.Session session = social.session();
       session.execute("insert Person { name: \"Ada\", age: 36 }\ninsert Person { name: \"Bob\" }", List.of());
       Path data = graph.resolve("nodes").resolve("Person").resolve("data");
       Path vanishing = data.resolve("vanishing.lance");
@@ -207,6 +205,20 @@ class DurabilityIT {
         assertTrue(count.rows().next());
         assertEquals(2L, ((Number) count.rows().row()[0]).longValue(), "the rows survived the optimize");
       }
+    }
+  }
+
+  /** A {@code social.pg} graph and one {@code durability=fsync} session on it. */
+  private record SocialGraph(dev.quiver.engine.GraphStore store, dev.quiver.engine.Session session) implements AutoCloseable {
+    static SocialGraph create(Path graph) {
+      dev.quiver.engine.GraphStore store = dev.quiver.engine.testing.TestGraphs.withSchema("social.pg").create(graph);
+      return new SocialGraph(store, store.openSession(new dev.quiver.engine.SessionOptions("t", Durability.FSYNC, false)));
+    }
+
+    @Override
+    public void close() {
+      session.close();
+      store.close();
     }
   }
 

@@ -1,0 +1,89 @@
+package dev.quiver.engine.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quiver.engine.testing.PersonRows;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The latest graph version is read from Lance's version hint and the manifests after it, without opening the
+ * dataset; a lagging, missing, unreadable or dangling hint still gives the right answer. Each case is checked
+ * against a second store (no cached state) and against Lance's own answer.
+ */
+class ManifestVersionIT {
+  private static final String PERSON = "node:Person";
+
+  @TempDir Path root;
+  private RootAllocator allocator;
+  private TableStore tables;
+  private ManifestStore manifest;
+  private Path hint;
+
+  @BeforeEach
+  void createGraphWithFiveVersions() {
+    allocator = new RootAllocator();
+    tables = new TableStore(root, allocator);
+    manifest = new ManifestStore(root, allocator);
+    PersonRows.createGraph(tables, manifest, PERSON);
+    for (int i = 0; i < 4; i++) {
+      ManifestState current = manifest.read();
+      manifest.publish(current.version(), current.tables(), "", "t", "mutation", List.of());
+    }
+    hint = root.resolve("__manifest").resolve(LanceFiles.LATEST_VERSION_HINT);
+    assertTrue(Files.exists(hint), "Lance keeps the hint this relies on");
+  }
+
+  @AfterEach
+  void close() {
+    allocator.close();
+  }
+
+  @Test
+  void theHintAnswersWhenItIsCurrent() {
+    assertEquals(5, fresh().latestVersion());
+    assertEquals(5, fresh().read().version());
+  }
+
+  @Test
+  void aLaggingHintIsWalkedForward() throws Exception {
+    Files.writeString(hint, "{\"version\":2}");
+    assertEquals(5, fresh().latestVersion());
+  }
+
+  @Test
+  void aMissingOrUnreadableHintFallsBackToLance() throws Exception {
+    Files.delete(hint);
+    assertEquals(5, fresh().latestVersion());
+    Files.writeString(hint, "not json");
+    assertEquals(5, fresh().latestVersion());
+  }
+
+  @Test
+  void aHintNamingAVersionThatDoesNotExistFallsBackToLance() throws Exception {
+    Files.writeString(hint, "{\"version\":99}");
+    assertEquals(5, fresh().latestVersion());
+  }
+
+  @Test
+  void aPublishByAnotherHandleIsSeenAtOnce() {
+    ManifestStore other = fresh();
+    assertEquals(5, other.read().version());
+    ManifestState current = manifest.read();
+    manifest.publish(current.version(), Map.of(PERSON, current.tables().get(PERSON)), "", "t", "mutation", List.of());
+    assertEquals(6, other.latestVersion());
+    assertEquals(6, other.read().version(), "the cached state is not served once a newer version exists");
+  }
+
+  private ManifestStore fresh() {
+    return new ManifestStore(root, allocator);
+  }
+}
