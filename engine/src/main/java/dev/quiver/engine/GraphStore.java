@@ -48,6 +48,7 @@ public final class GraphStore implements AutoCloseable {
   private final ManifestStore manifest;
   private final GraphCommitter committer;
   private final dev.quiver.engine.view.RowCache rowCache = dev.quiver.engine.view.RowCache.configured();
+  private final dev.quiver.engine.view.AdjacencyCache adjacencyCache = dev.quiver.engine.view.AdjacencyCache.configured();
   private final InsertGroups insertGroups = new InsertGroups(this);
   private volatile boolean groupCommit = !"false".equalsIgnoreCase(System.getProperty(InsertGroups.PROPERTY));
   private final Map<String, Catalog> catalogs = new ConcurrentHashMap<>();
@@ -394,6 +395,11 @@ public final class GraphStore implements AutoCloseable {
   /** Turns group commit on or off for this handle (tests; {@code -Dquiver.groupCommit=false} for all). */
   void groupCommit(boolean on) {
     groupCommit = on;
+  }
+
+  /** The version-pinned adjacency lists of edge tables, shared by every connection (traversals). */
+  public dev.quiver.engine.view.AdjacencyCache adjacencyCache() {
+    return adjacencyCache;
   }
 
   public dev.quiver.engine.view.RowCache rowCache() {

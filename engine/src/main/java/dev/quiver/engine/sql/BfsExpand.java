@@ -54,7 +54,9 @@ import org.apache.calcite.sql.type.SqlTypeName;
  *
  * <p>At run time the operator reads the edge tables (just {@code src} and {@code dst}) from the statement's
  * {@link ReadView}, one hop at a time with the frontier pushed into the scan as an {@code IN} filter, and
- * memoizes the result per distinct source id. Public only because generated code calls {@link #expand}.
+ * memoizes the result per distinct source id. When the view holds the edge table's adjacency lists in memory
+ * ({@link dev.quiver.engine.view.AdjacencyCache}) a hop reads them instead of scanning. Public only because
+ * generated code calls {@link #expand}.
  */
 public class BfsExpand extends SingleRel {
   /** Frontiers up to this size are pushed into the edge scan as an IN list; larger ones read the whole table. */
@@ -276,6 +278,16 @@ public class BfsExpand extends SingleRel {
     for (Step step : spec.steps()) {
       String from = step.reversed() ? "dst" : "src";
       String to = step.reversed() ? "src" : "dst";
+      java.util.Optional<dev.quiver.engine.view.AdjacencyCache.Adjacency> held = view.adjacency(step.tableKey(), from, to);
+      if (held.isPresent()) {
+        for (String node : nodes) {
+          List<String> neighbours = held.get().neighbours(node);
+          if (!neighbours.isEmpty()) {
+            adjacency.computeIfAbsent(node, key -> new ArrayList<>()).addAll(neighbours);
+          }
+        }
+        continue;
+      }
       dev.quiver.engine.storage.Filter filter =
           nodes.size() <= IN_LIST_LIMIT ? new dev.quiver.engine.storage.Filter.In(from, List.copyOf(nodes)) : null;
       try (RowCursor cursor = view.scan(step.tableKey(), List.of(from, to), filter)) {

@@ -47,6 +47,19 @@ final class TransactionView implements ReadView {
     return new OverlayCursor(committed, scanned, columns.size(), idIndex, pending, filter);
   }
 
+  /** The committed lists, when this transaction has no pending writes on the table (else: scan and overlay). */
+  @Override
+  public java.util.Optional<dev.quiver.engine.view.AdjacencyCache.Adjacency> adjacency(
+      String tableKey, String from, String to) {
+    Snapshot snapshot = transaction.snapshot();
+    transaction.recordRead(tableKey);
+    PendingTable pending = transaction.pendingTable(tableKey);
+    if (pending != null && !pending.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    return CommittedView.of(transaction.store(), snapshot).adjacency(tableKey, from, to);
+  }
+
   private static final class OverlayCursor implements RowCursor {
     private final RowCursor committed;
     private final List<String> scanned;

@@ -21,17 +21,33 @@ public final class CommittedView implements ReadView {
   private final TableStore tables;
   private final Snapshot snapshot;
   private final RowCache rowCache;
+  private final AdjacencyCache adjacencyCache;
 
-  /** A view that always scans Lance (no row cache). */
+  /** A view that always scans Lance (no caches). */
   public CommittedView(TableStore tables, Snapshot snapshot) {
     this(tables, snapshot, null);
   }
 
   /** A view that answers point lookups on {@code id} from {@code rowCache} when it can (null: always scan). */
   public CommittedView(TableStore tables, Snapshot snapshot, RowCache rowCache) {
+    this(tables, snapshot, rowCache, null);
+  }
+
+  /** A view with a row cache and an adjacency cache (either null: scan instead). */
+  public CommittedView(TableStore tables, Snapshot snapshot, RowCache rowCache, AdjacencyCache adjacencyCache) {
     this.tables = requireNonNull(tables, "tables is null");
     this.snapshot = requireNonNull(snapshot, "snapshot is null");
     this.rowCache = rowCache;
+    this.adjacencyCache = adjacencyCache;
+  }
+
+  @Override
+  public java.util.Optional<AdjacencyCache.Adjacency> adjacency(String tableKey, String from, String to) {
+    if (adjacencyCache == null) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.ofNullable(
+        adjacencyCache.lookup(tables, tableKey, snapshot.tableVersion(tableKey), from, to));
   }
 
   /** A view of a store's latest published version, with the store's row cache. */
@@ -41,7 +57,7 @@ public final class CommittedView implements ReadView {
 
   /** A view of a snapshot of a store, with the store's row cache. */
   public static CommittedView of(GraphStore store, Snapshot snapshot) {
-    return new CommittedView(store.tableStore(), snapshot, store.rowCache());
+    return new CommittedView(store.tableStore(), snapshot, store.rowCache(), store.adjacencyCache());
   }
 
   @Override

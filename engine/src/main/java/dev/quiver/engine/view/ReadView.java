@@ -23,4 +23,12 @@ public interface ReadView {
    *     not returned), or null for all rows
    */
   RowCursor scan(String tableKey, List<String> columns, Filter filter);
+
+  /**
+   * Every node's neighbours along an edge table (from column {@code from} to column {@code to}) as this view
+   * sees them, when they are held in memory ({@link AdjacencyCache}); empty when the caller must scan.
+   */
+  default java.util.Optional<AdjacencyCache.Adjacency> adjacency(String tableKey, String from, String to) {
+    return java.util.Optional.empty();
+  }
 }
