@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -63,6 +64,27 @@ class StatementsTest {
 
   private long version() throws SQLException {
     return connection.unwrap(QuiverConnection.class).session().store().snapshot().graphVersion();
+  }
+
+  @Test
+  void explainOfAGqReadReturnsItsPlanThroughJdbc() throws Exception {
+    try (Statement statement = connection.createStatement();
+        ResultSet plan = statement.executeQuery("explain match { $p: Person  $p knows{1,2} $f } return { count($f) }")) {
+      assertEquals("PLAN", plan.getMetaData().getColumnLabel(1));
+      StringBuilder text = new StringBuilder();
+      while (plan.next()) {
+        text.append(plan.getString(1)).append('\n');
+      }
+      assertTrue(text.toString().contains("BfsExpand"), text.toString());
+    }
+    try (PreparedStatement prepared =
+        connection.prepareStatement("explain match { $p: Person { name: $n } } return { $p.age }")) {
+      assertEquals(1, prepared.getParameterMetaData().getParameterCount());
+      prepared.setString(1, "Alice");
+      try (ResultSet plan = prepared.executeQuery()) {
+        assertTrue(plan.next());
+      }
+    }
   }
 
   @Test

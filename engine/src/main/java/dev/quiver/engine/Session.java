@@ -110,7 +110,7 @@ public final class Session implements AutoCloseable {
     return switch (Dialect.classify(text)) {
       case SCHEMA -> new StatementShape(false, List.of());
       case GRAPH -> {
-        Script script = parse(text);
+        Script script = parse(Dialect.explainedRead(text).orElse(text)); // as execute parses it
         boolean reads = script.statements().stream().anyMatch(st -> st instanceof MatchQuery);
         yield new StatementShape(reads, script.parameters().stream().map(Parameter::display).toList());
       }
