@@ -257,6 +257,16 @@ class GqReadIT {
   }
 
   @Test
+  void aMatchOnASingleStringKeyFindsTheNodeByIdAndOtherMatchesStayOnTheirColumn() {
+    String keyed = rows("explain match { $p: Person { name: \"Alice\" } } return { $p.age }").get(0);
+    assertTrue(keyed.contains("filter=id = 'Alice'"), keyed);
+    String other = rows("explain match { $p: Person { age: 30 } } return { $p.name }").get(0);
+    assertTrue(other.contains("filter=age = 30"), other);
+    assertEquals(List.of("30"), rows("match { $p: Person { name: \"Alice\" } } return { $p.age }"));
+    assertEquals(List.of(), rows("match { $p: Person { name: \"Nobody\" } } return { $p.age }"));
+  }
+
+  @Test
   void bareVariableReturnsTheId() {
     assertEquals(List.of("Alice"), rows("match { $p: Person { name: \"Alice\" } } return { $p }"));
     assertEquals(List.of("p"), labels("match { $p: Person { name: \"Alice\" } } return { $p }"));

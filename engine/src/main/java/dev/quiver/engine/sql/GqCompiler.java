@@ -154,15 +154,33 @@ final class GqCompiler {
     if (matches.isEmpty()) {
       return current;
     }
+    builder.push(current);
     List<RexNode> conditions = new ArrayList<>();
     for (PropertyMatch match : matches) {
       RexNode column =
           expressions.operand(new PropertyAccess(variable.name(), match.property(), match.span()), scope, current.getRowType(), null);
       RelDataTypeHolder hint = new RelDataTypeHolder(column);
       RexNode value = expressions.operand(match.value(), scope, current.getRowType(), hint.elementOrSelf());
-      conditions.add(expressions.propertyMatch(column, value, match.span()));
+      RexNode condition = expressions.propertyMatch(column, value, match.span()); // type-checks the match
+      if (isStringKey(variable.type(), match.property())) {
+        // A single String key is the node's id verbatim (Ids.render), so match the id instead: the same rows,
+        // found by the row cache or the id index rather than a scan of the key column.
+        condition = expressions.propertyMatch(builder.field(variable.offset()), value, match.span());
+      }
+      conditions.add(condition);
     }
-    return builder.push(current).filter(conditions).build();
+    return builder.filter(conditions).build();
+  }
+
+  /** Whether {@code property} is the single key of a node type and a String (so it equals the node's id). */
+  private static boolean isStringKey(TableType type, String property) {
+    return type instanceof NodeType node
+        && node.key().size() == 1
+        && node.key().get(0).equals(property)
+        && node.property(property)
+            .map(p -> p.type() instanceof dev.quiver.engine.catalog.PropertyType.Scalar scalar
+                && scalar.kind() == dev.quiver.engine.catalog.ScalarKind.STRING)
+            .orElse(false);
   }
 
   /** The type a value compared with a column takes: a list property's element type, else the column's. */
