@@ -267,6 +267,23 @@ class GqReadIT {
   }
 
   @Test
+  void aReachedNodeWhosePropertiesNothingReadsIsNotJoined() {
+    String counted = rows("explain match { $p: Person { name: \"Alice\" }  $p knows{1,2} $f } return { count($f) }").get(0);
+    assertEquals(1, occurrences(counted, "GRAPH.Person columns"), counted);
+    String named = rows("explain match { $p: Person { name: \"Alice\" }  $p knows{1,2} $f } return { $f.name }").get(0);
+    assertEquals(2, occurrences(named, "GRAPH.Person columns"), named);
+    String filtered = rows("explain match { $p: Person { name: \"Alice\" }  $p knows $f  $f.age > 1 } return { $f }").get(0);
+    assertEquals(2, occurrences(filtered, "GRAPH.Person columns"), "a filter reads a property: " + filtered);
+    assertEquals(
+        rows("match { $p: Person { name: \"Alice\" }  $p knows{1,2} $f } return { $f.name } order { $f.name }"),
+        rows("match { $p: Person { name: \"Alice\" }  $p knows{1,2} $f } return { $f } order { $f }"));
+  }
+
+  private static int occurrences(String text, String part) {
+    return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+  }
+
+  @Test
   void bareVariableReturnsTheId() {
     assertEquals(List.of("Alice"), rows("match { $p: Person { name: \"Alice\" } } return { $p }"));
     assertEquals(List.of("p"), labels("match { $p: Person { name: \"Alice\" } } return { $p }"));

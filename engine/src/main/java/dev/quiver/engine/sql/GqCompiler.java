@@ -22,6 +22,7 @@ import dev.quiver.grammar.ast.Value;
 import dev.quiver.grammar.ast.VariableReference;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -55,7 +56,61 @@ final class GqCompiler {
 
   /** The relation of a match: one row per match, the columns of every variable of {@code scope}. */
   RelNode match(MatchQuery query, GqScope scope) {
+    propertyReaders = propertyReaders(query);
     return block(query.clauses(), scope, null);
+  }
+
+  /**
+   * Variables whose properties the query reads anywhere — a property access in a filter, negation, return or
+   * order, or a property match in any binding — so whose node rows must be joined. Null when unknown.
+   */
+  private Set<String> propertyReaders;
+
+  /** Every record of the query's syntax tree, walked by its components (all AST types are records). */
+  static Set<String> propertyReaders(MatchQuery query) {
+    Set<String> readers = new HashSet<>();
+    return collectReaders(query, readers) ? readers : null;
+  }
+
+  private static boolean collectReaders(Object node, Set<String> readers) {
+    if (node == null || node instanceof String || node instanceof Number || node instanceof Boolean
+        || node instanceof Enum<?> || node instanceof dev.quiver.grammar.ast.SourceSpan) {
+      return true;
+    }
+    if (node instanceof PropertyAccess access) {
+      readers.add(access.variable());
+      return true;
+    }
+    if (node instanceof Binding binding && !binding.properties().isEmpty()) {
+      readers.add(binding.variable());
+    }
+    if (node instanceof java.util.Collection<?> items) {
+      for (Object item : items) {
+        if (!collectReaders(item, readers)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (node instanceof Optional<?> optional) {
+      return optional.isEmpty() || collectReaders(optional.get(), readers);
+    }
+    if (node instanceof java.util.OptionalInt || node instanceof java.util.OptionalLong) {
+      return true;
+    }
+    if (!(node instanceof Record record)) {
+      return false; // a node this walk does not understand: assume every variable is read
+    }
+    for (java.lang.reflect.RecordComponent component : record.getClass().getRecordComponents()) {
+      try {
+        if (!collectReaders(component.getAccessor().invoke(record), readers)) {
+          return false;
+        }
+      } catch (ReflectiveOperationException e) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -335,10 +390,21 @@ final class GqCompiler {
     builder.distinct();
   }
 
-  /** The far endpoint of a hop: joins its node table, or, when already placed, requires the ids to agree. */
+  /**
+   * The far endpoint of a hop: joins its node table, or, when already placed, requires the ids to agree. A
+   * variable whose properties nothing reads is not joined at all: every edge's endpoint exists (endpoints are
+   * checked on insert and a node's delete cascades to its edges, in a transaction's pending writes too), so
+   * the join could only repeat the reached id — at the price of scanning the whole node table per query. The
+   * variable is then placed on the reached id column alone, which is all a traversal anchor, a bare
+   * {@code $v}, {@code count($v)} or a negation's id comparison use.
+   */
   private RelNode reach(GqScope.Variable other, int otherId, GqScope scope, RelNode current) {
     if (other.placed()) {
       return builder.push(current).filter(builder.equals(builder.field(other.offset()), builder.field(otherId))).build();
+    }
+    if (propertyReaders != null && !propertyReaders.contains(other.name()) && other.matches().isEmpty()) {
+      scope.put(new GqScope.Variable(other.name(), other.type(), otherId, List.of(), other.span()));
+      return current;
     }
     int offset = current.getRowType().getFieldCount();
     builder.push(current).scan(SqlPlanner.DEFAULT_SCHEMA, other.type().name());
