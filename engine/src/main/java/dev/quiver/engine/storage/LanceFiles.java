@@ -56,6 +56,44 @@ public final class LanceFiles {
    */
   public static final String LATEST_VERSION_HINT = "_versions/latest_version_hint.json";
 
+  private static final java.util.regex.Pattern HINTED_VERSION =
+      java.util.regex.Pattern.compile("\"version\"\\s*:\\s*(\\d+)");
+
+  /**
+   * A dataset's latest version without opening it: the version Lance's hint names, walked forward over the
+   * manifests that exist after it (a hint may lag, never lead). 0 when that cannot be trusted — no hint, an
+   * unreadable one, or a hinted version whose manifest is gone — and the caller must ask Lance.
+   */
+  static long hintedLatestVersion(java.nio.file.Path dataset) {
+    long version;
+    try {
+      java.util.regex.Matcher hint =
+          HINTED_VERSION.matcher(java.nio.file.Files.readString(dataset.resolve(LATEST_VERSION_HINT)));
+      if (!hint.find()) {
+        return 0;
+      }
+      version = Long.parseLong(hint.group(1));
+    } catch (java.io.IOException | NumberFormatException e) {
+      return 0;
+    }
+    if (!manifestExists(dataset, version)) {
+      return 0; // removed by cleanup, or a layout this does not know
+    }
+    while (manifestExists(dataset, version + 1)) {
+      version++;
+    }
+    return version;
+  }
+
+  private static boolean manifestExists(java.nio.file.Path dataset, long version) {
+    for (String name : versionFiles(version)) {
+      if (java.nio.file.Files.exists(dataset.resolve(name))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The prefix of the transaction file of the commit that read {@code readVersion}: {@code <read>-<uuid>.txn}. */
   public static String transactionPrefix(long readVersion) {
     return readVersion + "-";

@@ -80,8 +80,16 @@ public final class TableStore {
     return Files.isDirectory(tablePath(tableKey).resolve("_versions"));
   }
 
-  /** The table's Lance HEAD: what an unpinned open would read. Only the commit protocol may look at it. */
+  /**
+   * The table's Lance HEAD: what an unpinned open would read. Only the commit protocol may look at it. Read
+   * from Lance's version hint when it can be trusted ({@link LanceFiles#hintedLatestVersion}), as every
+   * commit asks for each table it touches.
+   */
   public long head(String tableKey) {
+    long hinted = LanceFiles.hintedLatestVersion(tablePath(tableKey));
+    if (hinted > 0) {
+      return hinted;
+    }
     try (Dataset latest = Dataset.open(uri(tableKey), allocator)) {
       return latest.version();
     } catch (RuntimeException e) {

@@ -83,6 +83,20 @@ class ManifestVersionIT {
     assertEquals(6, other.read().version(), "the cached state is not served once a newer version exists");
   }
 
+  @Test
+  void aTablesHeadComesFromItsHintTooAndSurvivesALaggingOrMissingOne() throws Exception {
+    long pin = manifest.read().tables().get(PERSON);
+    try (org.apache.arrow.vector.VectorSchemaRoot batch = PersonRows.of(allocator, PersonRows.rows("a", 1))) {
+      tables.commitStaged(tables.stageAppend(PERSON, pin, batch), pin); // an unpublished version: HEAD = pin + 1
+    }
+    Path tableHint = tables.tablePath(PERSON).resolve(LanceFiles.LATEST_VERSION_HINT);
+    assertEquals(pin + 1, tables.head(PERSON));
+    Files.writeString(tableHint, "{\"version\":" + pin + "}");
+    assertEquals(pin + 1, tables.head(PERSON), "a lagging hint is walked forward");
+    Files.delete(tableHint);
+    assertEquals(pin + 1, tables.head(PERSON), "no hint: Lance answers");
+  }
+
   private ManifestStore fresh() {
     return new ManifestStore(root, allocator);
   }
