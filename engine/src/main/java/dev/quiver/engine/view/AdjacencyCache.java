@@ -4,12 +4,8 @@ import dev.quiver.engine.storage.TableScan;
 import dev.quiver.engine.storage.TableStore;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -44,19 +40,10 @@ public final class AdjacencyCache {
     List<String> neighbours(String node);
   }
 
-  private final long maxBytes;
-  private final int buildAfter;
-  private final LinkedHashMap<Key, Entry> entries = new LinkedHashMap<>(16, 0.75f, true); // guarded by this
-  private long usedBytes; // guarded by this
-  private final Map<Key, CompletableFuture<Entry>> building = new ConcurrentHashMap<>();
-  private final Map<Key, AtomicInteger> demand = new ConcurrentHashMap<>();
+  private final VersionedEntries<Key, Entry> entries;
 
   public AdjacencyCache(long maxBytes, int buildAfter) {
-    if (maxBytes < 0 || buildAfter < 1) {
-      throw new IllegalArgumentException("maxBytes must be >= 0 and buildAfter >= 1");
-    }
-    this.maxBytes = maxBytes;
-    this.buildAfter = buildAfter;
+    this.entries = new VersionedEntries<>(maxBytes, buildAfter, Entry::bytes);
   }
 
   /** A cache configured by the system properties. */
@@ -65,12 +52,12 @@ public final class AdjacencyCache {
   }
 
   public long maxBytes() {
-    return maxBytes;
+    return entries.maxBytes();
   }
 
   /** The estimated bytes held now (never above {@link #maxBytes()}). */
-  public synchronized long usedBytes() {
-    return usedBytes;
+  public long usedBytes() {
+    return entries.usedBytes();
   }
 
   /**
@@ -78,52 +65,15 @@ public final class AdjacencyCache {
    * (yet) built or too large: the caller scans instead.
    */
   public Adjacency lookup(TableStore tables, String tableKey, long version, String from, String to) {
-    if (maxBytes == 0) {
+    if (entries.maxBytes() == 0) {
       return null;
     }
-    Key key = new Key(tableKey, version, from, to);
-    Entry entry = entry(tables, key);
+    Entry entry = entries.get(new Key(tableKey, version, from, to), key -> build(tables, key));
     if (entry == null || entry.lists() == null) {
       return null;
     }
     Map<String, List<String>> lists = entry.lists();
     return node -> lists.getOrDefault(node, List.of());
-  }
-
-  private Entry entry(TableStore tables, Key key) {
-    synchronized (this) {
-      Entry cached = entries.get(key);
-      if (cached != null) {
-        return cached;
-      }
-    }
-    if (demand.size() > 4096) {
-      demand.clear(); // counts of versions never built; losing them only delays a build
-    }
-    if (demand.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet() < buildAfter) {
-      return null;
-    }
-    CompletableFuture<Entry> mine = new CompletableFuture<>();
-    CompletableFuture<Entry> running = building.putIfAbsent(key, mine);
-    if (running != null) {
-      try {
-        return running.join();
-      } catch (RuntimeException e) {
-        return null; // the builder failed (it reports its own failure); scan instead
-      }
-    }
-    try {
-      Entry built = build(tables, key);
-      insert(key, built);
-      mine.complete(built);
-      return built;
-    } catch (RuntimeException | Error e) {
-      mine.completeExceptionally(e);
-      throw e;
-    } finally {
-      building.remove(key, mine);
-      demand.remove(key);
-    }
   }
 
   private Entry build(TableStore tables, Key key) {
@@ -149,7 +99,7 @@ public final class AdjacencyCache {
           }
           list.add(target);
           bytes += 56 + 2L * target.length(); // list slot and the string
-          if (bytes > maxBytes) {
+          if (bytes > entries.maxBytes()) {
             return new Entry(null, 64);
           }
         }
@@ -157,19 +107,5 @@ public final class AdjacencyCache {
     }
     lists.replaceAll((node, list) -> List.copyOf(list));
     return new Entry(lists, bytes);
-  }
-
-  private synchronized void insert(Key key, Entry entry) {
-    Entry previous = entries.put(key, entry);
-    if (previous != null) {
-      usedBytes -= previous.bytes();
-    }
-    usedBytes += entry.bytes();
-    var eldest = entries.entrySet().iterator();
-    while (usedBytes > maxBytes && eldest.hasNext()) {
-      Map.Entry<Key, Entry> victim = eldest.next();
-      usedBytes -= victim.getValue().bytes();
-      eldest.remove();
-    }
   }
 }

@@ -8,12 +8,8 @@ import dev.quiver.engine.storage.TableStore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -64,19 +60,10 @@ public final class RowCache {
     }
   }
 
-  private final long maxBytes;
-  private final int buildAfter;
-  private final LinkedHashMap<Key, Entry> entries = new LinkedHashMap<>(16, 0.75f, true); // guarded by this
-  private long usedBytes; // guarded by this
-  private final Map<Key, CompletableFuture<Entry>> building = new ConcurrentHashMap<>();
-  private final Map<Key, AtomicInteger> demand = new ConcurrentHashMap<>();
+  private final VersionedEntries<Key, Entry> entries;
 
   public RowCache(long maxBytes, int buildAfter) {
-    if (maxBytes < 0 || buildAfter < 1) {
-      throw new IllegalArgumentException("maxBytes must be >= 0 and buildAfter >= 1");
-    }
-    this.maxBytes = maxBytes;
-    this.buildAfter = buildAfter;
+    this.entries = new VersionedEntries<>(maxBytes, buildAfter, entry -> entry.bytes);
   }
 
   /** A cache configured by the system properties. */
@@ -86,16 +73,16 @@ public final class RowCache {
   }
 
   public long maxBytes() {
-    return maxBytes;
+    return entries.maxBytes();
   }
 
   /** The estimated bytes held now (never above {@link #maxBytes()}). */
-  public synchronized long usedBytes() {
-    return usedBytes;
+  public long usedBytes() {
+    return entries.usedBytes();
   }
 
   /** Table versions held (too-large markers included). */
-  public synchronized int size() {
+  public int size() {
     return entries.size();
   }
 
@@ -105,16 +92,16 @@ public final class RowCache {
    */
   RowCursor lookup(TableStore tables, String tableKey, long version, List<String> columns, Filter filter) {
     List<String> ids = pointIds(filter);
-    if (ids == null || maxBytes == 0) {
+    if (ids == null || entries.maxBytes() == 0) {
       return null;
     }
     Key key = new Key(tableKey, version);
-    Entry entry = entry(tables, key);
+    Entry entry = entries.get(key, k -> build(tables, k));
     if (entry == null || entry.rows == null) {
       return null;
     }
-    synchronized (this) {
-      if (entries.get(key) != entry) {
+    synchronized (entries) {
+      if (entries.peek(key) != entry) {
         return null; // carried forward to a newer version (or evicted) meanwhile: scan
       }
       int[] projection = new int[columns.size()];
@@ -149,8 +136,8 @@ public final class RowCache {
    * is built or counted for this question).
    */
   public Boolean containsAny(String tableKey, long version, java.util.Collection<String> ids) {
-    synchronized (this) {
-      Entry entry = entries.get(new Key(tableKey, version));
+    synchronized (entries) {
+      Entry entry = entries.peek(new Key(tableKey, version));
       if (entry == null || entry.rows == null) {
         return null;
       }
@@ -164,8 +151,8 @@ public final class RowCache {
   }
 
   /** Whether the table version's rows are cached (so a commit on it can {@link #advance} them). */
-  public synchronized boolean holds(String tableKey, long version) {
-    Entry entry = entries.get(new Key(tableKey, version));
+  public boolean holds(String tableKey, long version) {
+    Entry entry = entries.peek(new Key(tableKey, version));
     return entry != null && entry.rows != null;
   }
 
@@ -179,20 +166,18 @@ public final class RowCache {
    */
   public void advance(
       String tableKey, long from, long to, java.util.Collection<String> removed, List<String> columns, List<Object[]> appended) {
-    synchronized (this) {
+    synchronized (entries) {
       Key fromKey = new Key(tableKey, from);
-      Entry entry = entries.get(fromKey);
+      Entry entry = entries.peek(fromKey);
       if (entry == null || entry.rows == null || appended == null) {
         // Nothing to carry, but the lookups this version had count toward building the next one: a stream
         // of small commits, each version looked up once or twice, still gets its entry built.
-        AtomicInteger asked = demand.remove(fromKey);
-        if (asked != null && entry == null) {
-          demand.computeIfAbsent(new Key(tableKey, to), k -> new AtomicInteger()).addAndGet(asked.get());
+        if (entry == null) {
+          entries.moveDemand(fromKey, new Key(tableKey, to));
         }
         return;
       }
-      entries.remove(fromKey);
-      usedBytes -= entry.bytes;
+      entries.remove(fromKey); // changed below, then held again under the new version
       int idColumn = entry.columns.indexOf("id");
       if (!appended.isEmpty() && !entry.columns.equals(columns)) {
         return; // the table's schema moved: build the new version from a scan when asked
@@ -213,8 +198,8 @@ public final class RowCache {
         }
         entry.bytes += estimate(values);
       }
-      if (entry.bytes <= maxBytes) {
-        insert(new Key(tableKey, to), entry);
+      if (entry.bytes <= entries.maxBytes()) {
+        entries.put(new Key(tableKey, to), entry);
       }
     }
   }
@@ -259,42 +244,6 @@ public final class RowCache {
     return null;
   }
 
-  private Entry entry(TableStore tables, Key key) {
-    synchronized (this) {
-      Entry cached = entries.get(key);
-      if (cached != null) {
-        return cached;
-      }
-    }
-    if (demand.size() > 4096) {
-      demand.clear(); // counts of versions that were never built; losing them only delays a build
-    }
-    if (demand.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet() < buildAfter) {
-      return null;
-    }
-    CompletableFuture<Entry> mine = new CompletableFuture<>();
-    CompletableFuture<Entry> running = building.putIfAbsent(key, mine);
-    if (running != null) {
-      try {
-        return running.join();
-      } catch (RuntimeException e) {
-        return null; // the builder failed (it reports its own failure); scan instead
-      }
-    }
-    try {
-      Entry built = build(tables, key);
-      insert(key, built);
-      mine.complete(built);
-      return built;
-    } catch (RuntimeException | Error e) {
-      mine.completeExceptionally(e);
-      throw e;
-    } finally {
-      building.remove(key, mine);
-      demand.remove(key);
-    }
-  }
-
   private Entry build(TableStore tables, Key key) {
     List<String> columns = null;
     Map<String, Row> rows = new HashMap<>();
@@ -311,7 +260,7 @@ public final class RowCache {
         }
         for (Object[] row : rowsOf(batch)) {
           bytes += estimate(row);
-          if (bytes > maxBytes || !(row[idColumn] instanceof String id) || rows.put(id, new Row(rows.size(), row)) != null) {
+          if (bytes > entries.maxBytes() || !(row[idColumn] instanceof String id) || rows.put(id, new Row(rows.size(), row)) != null) {
             return tooLarge(columns); // over the bound, or ids not unique strings: never serve from here
           }
         }
@@ -322,20 +271,6 @@ public final class RowCache {
 
   private static Entry tooLarge(List<String> columns) {
     return new Entry(columns, null, 64);
-  }
-
-  private synchronized void insert(Key key, Entry entry) {
-    Entry previous = entries.put(key, entry);
-    if (previous != null) {
-      usedBytes -= previous.bytes;
-    }
-    usedBytes += entry.bytes;
-    var eldest = entries.entrySet().iterator();
-    while (usedBytes > maxBytes && eldest.hasNext()) {
-      Map.Entry<Key, Entry> victim = eldest.next();
-      usedBytes -= victim.getValue().bytes;
-      eldest.remove();
-    }
   }
 
   /** A rough upper estimate of a row's heap footprint: array, boxed values, strings, map slot. */
