@@ -188,7 +188,13 @@ public final class TableStore {
     long since = System.currentTimeMillis();
     requireNonNull(filter, "filter is null");
     try (Dataset pinned = openAt(tableKey, readVersion)) {
-      Map<Integer, List<Integer>> hits = rowAddresses(pinned, LanceFilters.render(filter));
+      // A transaction's deletes arrive as one id IN list (a cascade's can hold thousands of edge ids): a long
+      // list is matched in Java over a scan of the id column, as an upsert's is, not parsed by Lance.
+      Map<Integer, List<Integer>> hits =
+          filter instanceof Filter.In in && in.column().equals("id") && in.values().size() > IN_LIST_LIMIT
+                  && in.values().stream().allMatch(String.class::isInstance)
+              ? rowAddressesOfIds(pinned, new java.util.HashSet<>(in.values().stream().map(String.class::cast).toList()))
+              : rowAddresses(pinned, LanceFilters.render(filter));
       if (hits.isEmpty()) {
         return Optional.empty();
       }

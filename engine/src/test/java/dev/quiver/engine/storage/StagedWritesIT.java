@@ -109,6 +109,30 @@ class StagedWritesIT {
   }
 
   @Test
+  void aLongIdListDeletesExactlyItsRowsLikeAShortOne() {
+    Map<String, Integer> many = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < 300; i++) {
+      many.put("m" + i, i);
+    }
+    try (VectorSchemaRoot batch = PersonRows.of(allocator, many)) {
+      assertEquals(3, store.commitStaged(store.stageAppend(PERSON, 2, batch), 2));
+    }
+    List<Object> doomed = new java.util.ArrayList<>();
+    for (int i = 0; i < 300; i += 2) {
+      doomed.add("m" + i); // 150 ids: past the length Lance is given as an IN list
+    }
+    doomed.add("a");
+    doomed.add("nobody");
+    StagedWrite delete = store.stageDelete(PERSON, 3, new Filter.In("id", doomed)).orElseThrow();
+    assertEquals(151, delete.rowsRemoved());
+    assertEquals(4, store.commitStaged(delete, 3));
+    assertEquals(304 - 151, store.countRows(PERSON, 4, null));
+    assertEquals(0, store.countRows(PERSON, 4, Filter.eq("id", "m0")));
+    assertEquals(1, store.countRows(PERSON, 4, Filter.eq("id", "m1")));
+    assertEquals(0, store.countRows(PERSON, 4, Filter.eq("id", "a")));
+  }
+
+  @Test
   void isNotTrueKeepsRowsWhosePredicateIsNull() {
     Filter notOver30 = new Filter.IsNotTrue(new Filter.Compare("age", Filter.Op.GT, 30));
     StagedWrite delete = store.stageDelete(PERSON, 2, notOver30).orElseThrow();
