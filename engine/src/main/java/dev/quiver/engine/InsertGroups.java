@@ -9,7 +9,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -125,69 +124,114 @@ final class InsertGroups {
 
   private void lead(Member leader) {
     // The leader's thread runs other texts: an interrupt meant for its own statement must not fail theirs.
+    // One that arrived before it took the lead fails only its own text; later ones are held back while the
+    // group runs and set again when it is done.
     boolean interrupted = Thread.interrupted();
+    boolean leaderInterrupted = interrupted;
+    List<Member> taken = new ArrayList<>();
     try {
-      store.committer().gate().hold(() -> {
-        commitGroup(takeGroup(leader));
-        return null;
+      interrupted |= store.committer().gate().hold(() -> {
+        taken.addAll(takeGroup(leader));
+        return commitGroup(taken, leaderInterrupted ? leader : null);
       });
-    } catch (RuntimeException e) {
-      leader.result.completeExceptionally(e); // the gate itself failed; members not taken stay queued
+    } catch (RuntimeException | Error e) {
+      // The gate failed before the group was taken, or something broke after: no member may be left
+      // waiting, or its own thread would lead it again and could commit it twice.
+      if (taken.isEmpty()) {
+        leader.result.completeExceptionally(e);
+      }
+      for (Member member : taken) {
+        member.result.completeExceptionally(e); // a no-op for members already told their outcome
+      }
+      if (e instanceof Error error) {
+        throw error;
+      }
     } finally {
-      if (interrupted) {
+      if (interrupted || Thread.interrupted()) {
         Thread.currentThread().interrupt();
       }
     }
   }
 
-  private void commitGroup(List<Member> group) {
-    Transaction shared = new Transaction(store);
-    List<Member> staged = new ArrayList<>();
-    List<UpdateResult> results = new ArrayList<>();
+  /**
+   * Validates and stages {@code group} into one transaction and commits it; retried once, holding the gate,
+   * when the commit meets a conflict (a recovery published under the gate first). Returns whether this
+   * thread was interrupted meanwhile (held back: the interrupt was not meant for the other members).
+   */
+  private boolean commitGroup(List<Member> group, Member interruptedLeader) {
+    boolean interrupted = false;
+    List<Member> pending = new ArrayList<>();
     for (Member member : group) {
-      Transaction.Checkpoint before = shared.checkpoint();
-      try (Cancellation.Scope scope = member.cancellation.enter()) {
-        member.cancellation.checkToken();
-        results.add(member.stage.apply(shared));
-        staged.add(member);
-      } catch (RuntimeException e) {
-        shared.restore(before);
-        member.result.completeExceptionally(e);
+      if (member == interruptedLeader) {
+        member.result.completeExceptionally(new GraphException(ErrorCode.CANCELLED, "the statement was interrupted"));
+      } else {
+        pending.add(member);
       }
     }
-    if (staged.isEmpty()) {
-      shared.clear();
-      return;
+    for (int attempt = 1; ; attempt++) {
+      Transaction shared = new Transaction(store);
+      List<Member> staged = new ArrayList<>();
+      List<UpdateResult> results = new ArrayList<>();
+      for (Member member : pending) {
+        interrupted |= Thread.interrupted();
+        Transaction.Checkpoint before = shared.checkpoint();
+        try (Cancellation.Scope scope = member.cancellation.enter()) {
+          member.cancellation.checkToken();
+          results.add(member.stage.apply(shared));
+          staged.add(member);
+        } catch (RuntimeException e) {
+          shared.restore(before);
+          member.result.completeExceptionally(e);
+        }
+      }
+      if (staged.isEmpty()) {
+        shared.clear();
+        return interrupted;
+      }
+      interrupted |= Thread.interrupted();
+      Member first = staged.get(0);
+      Optional<Snapshot> published;
+      // A text committing alone can still be cancelled up to its first table commit, as without groups; in a
+      // group one member's cancel must not stop the others' commit, so it runs under a token nobody cancels.
+      Cancellation token = staged.size() == 1 ? first.cancellation : new Cancellation();
+      try (Cancellation.Scope scope = token.enter()) {
+        published = shared.commit(first.actor, first.durability);
+      } catch (ConflictException conflict) {
+        if (attempt == 1) {
+          pending = staged; // again, on the version the conflict revealed; the gate is still held
+          continue;
+        }
+        staged.forEach(member -> member.result.completeExceptionally(conflict));
+        return interrupted;
+      } catch (RuntimeException e) {
+        staged.forEach(member -> member.result.completeExceptionally(e));
+        return interrupted;
+      }
+      long version = published.map(Snapshot::graphVersion).orElseGet(() -> store.snapshot().graphVersion());
+      for (int i = 0; i < staged.size(); i++) {
+        UpdateResult result = results.get(i);
+        staged.get(i).result.complete(
+            new UpdateResult(result.counts(), result.affectedNodes(), result.affectedEdges(), version));
+      }
+      published.ifPresent(snapshot -> store.compactIfFragmented(snapshot, first.durability));
+      return interrupted;
     }
-    Member first = staged.get(0);
-    Optional<Snapshot> published;
-    // A text committing alone can still be cancelled up to its first table commit, as without groups; in a
-    // group one member's cancel must not stop the others' commit, so it runs under a token nobody cancels.
-    Cancellation token = staged.size() == 1 ? first.cancellation : new Cancellation();
-    try (Cancellation.Scope scope = token.enter()) {
-      published = shared.commit(first.actor, first.durability);
-    } catch (RuntimeException e) {
-      staged.forEach(member -> member.result.completeExceptionally(e));
-      return;
-    }
-    long version = published.map(Snapshot::graphVersion).orElseGet(() -> store.snapshot().graphVersion());
-    for (int i = 0; i < staged.size(); i++) {
-      UpdateResult result = results.get(i);
-      staged.get(i).result.complete(
-          new UpdateResult(result.counts(), result.affectedNodes(), result.affectedEdges(), version));
-    }
-    published.ifPresent(snapshot -> store.compactIfFragmented(snapshot, first.durability));
   }
 
+  /**
+   * The member's outcome. Waits without giving up on an interrupt: a text taken into a group is committed or
+   * failed with it, and reporting 57014 for a text that then commits would invite a retry that applies it
+   * twice (the interrupt stays set for the caller).
+   */
   private static UpdateResult outcome(Member member) {
     try {
-      return member.result.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new GraphException(ErrorCode.CANCELLED, "interrupted while waiting for the group commit", e);
-    } catch (ExecutionException e) {
+      return member.result.join();
+    } catch (java.util.concurrent.CompletionException e) {
       if (e.getCause() instanceof RuntimeException failure) {
         throw failure;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
       }
       throw new GraphException(ErrorCode.INTERNAL, "group commit failed: " + e.getCause(), e.getCause());
     }

@@ -116,6 +116,63 @@ class GroupCommitIT {
     assertEquals(List.of("Ada", "Kept", "L"), rows("SELECT name FROM Person ORDER BY name"));
   }
 
+  /**
+   * A text already taken into a group when its thread is interrupted gets the group's outcome: reporting
+   * 57014 for a text that then commits would invite a retry that applies it twice (found in review).
+   */
+  @Test
+  void anInterruptAfterATextWasTakenIntoAGroupDoesNotReportAFailureForACommittedText() throws Exception {
+    CountDownLatch firstInCommit = new CountDownLatch(1);
+    CountDownLatch releaseFirst = new CountDownLatch(1);
+    CountDownLatch groupInCommit = new CountDownLatch(1);
+    CountDownLatch releaseGroup = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicInteger hits = new java.util.concurrent.atomic.AtomicInteger();
+    try (var armed =
+        FailPoints.arm(
+            FailPoint.COMMIT_BEFORE_GATE,
+            point -> {
+              int hit = hits.incrementAndGet();
+              if (hit == 1) {
+                firstInCommit.countDown();
+                await(releaseFirst);
+              } else if (hit == 2) {
+                groupInCommit.countDown();
+                await(releaseGroup);
+              }
+            })) {
+      Future<Result> leader = submit("app", "insert Person { name: \"L\" }");
+      assertTrue(firstInCommit.await(1, TimeUnit.MINUTES));
+      Future<Result> f1 = submit("app", "insert Person { name: \"F1\" }");
+      awaitQueued(1);
+      Session f2 = session("app");
+      java.util.concurrent.atomic.AtomicReference<Object> f2Outcome = new java.util.concurrent.atomic.AtomicReference<>();
+      java.util.concurrent.atomic.AtomicBoolean f2StillInterrupted = new java.util.concurrent.atomic.AtomicBoolean();
+      Thread f2Thread = new Thread(() -> {
+        try {
+          f2Outcome.set(f2.execute("insert Person { name: \"F2\" }", List.of()));
+        } catch (Throwable e) {
+          f2Outcome.set(e);
+        }
+        f2StillInterrupted.set(Thread.currentThread().isInterrupted());
+      });
+      f2Thread.start();
+      awaitQueued(2);
+      releaseFirst.countDown();
+      leader.get(1, TimeUnit.MINUTES);
+      assertTrue(groupInCommit.await(1, TimeUnit.MINUTES), "F1 leads a group of F1 and F2");
+      assertEquals(0, store.insertGroups().queued());
+      f2Thread.interrupt();
+      Thread.sleep(100); // let the interrupt reach F2's wait
+      releaseGroup.countDown();
+      f1.get(1, TimeUnit.MINUTES);
+      f2Thread.join(TimeUnit.MINUTES.toMillis(1));
+      assertTrue(f2Outcome.get() instanceof UpdateResult, "F2 reports its commit: " + f2Outcome.get());
+      assertEquals(version(f1.get()), ((UpdateResult) f2Outcome.get()).graphVersion());
+      assertTrue(f2StillInterrupted.get(), "the interrupt is kept for the caller");
+    }
+    assertEquals(List.of("Ada", "F1", "F2", "L"), rows("SELECT name FROM Person ORDER BY name"));
+  }
+
   @Test
   void onlyTextsOfOneActorAndDurabilityShareACommit() throws Exception {
     long before = store.snapshot().graphVersion();

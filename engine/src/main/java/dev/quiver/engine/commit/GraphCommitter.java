@@ -189,7 +189,11 @@ public final class GraphCommitter {
           Map<String, CommitSync.Added> added = new LinkedHashMap<>();
           for (StagedWrite write : request.writes()) {
             String table = write.tableKey();
-            added.put(table, new CommitSync.Added(bases.get(table), committed.get(table), write.stagedFiles()));
+            // from the pin, not the base: a drift repair's restore versions (pin + 1 .. base) are this
+            // commit's files too
+            added.put(
+                table,
+                new CommitSync.Added(current.tables().getOrDefault(table, 0L), committed.get(table), write.stagedFiles()));
           }
           CommitSync.syncTables(root, tables, added, stagedSinceMillis, created);
         }

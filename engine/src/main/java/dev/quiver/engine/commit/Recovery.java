@@ -169,7 +169,8 @@ final class Recovery {
     // The interrupted writer may have died before its fsync (or used durability=process).
     Map<String, CommitSync.Added> added = new TreeMap<>();
     for (PendingCommit.PlannedTable table : commit.tables()) {
-      added.put(table.table(), CommitSync.Added.unknownFiles(table.base(), table.planned()));
+      // from the expected pin: the interrupted writer's drift-repair restores (expected + 1 .. base) too
+      added.put(table.table(), CommitSync.Added.unknownFiles(table.expected(), table.planned()));
     }
     CommitSync.syncTables(root, tables, added, 0, true);
     FailPoints.hit(FailPoint.RECOVERY_BEFORE_PUBLISH);
@@ -216,7 +217,8 @@ final class Recovery {
       if (head > pin) {
         long restored = tables.restore(table.table(), pin);
         pins.put(table.table(), restored);
-        added.put(table.table(), new CommitSync.Added(head, restored, Optional.of(List.of())));
+        // every version above the pin, the torn writer's included: all may be listed by Lance later
+        added.put(table.table(), new CommitSync.Added(pin, restored, Optional.of(List.of())));
       }
     }
     CommitSync.syncTables(root, tables, added, since, removedTables);

@@ -111,6 +111,35 @@ class DurabilityIT {
     }
   }
 
+  /**
+   * A commit that first repairs drift (restores a table whose HEAD a dead writer moved past its pin) syncs
+   * the restore's version files too: the named range starts at the pin, not at the repaired base (found in
+   * review; the directory search used to catch them by accident).
+   */
+  @Test
+  void aDriftRepairsRestoreIsSyncedWithTheCommit() throws Exception {
+    long pin = manifest.read().tables().get(PERSON);
+    try (VectorSchemaRoot batch = PersonRows.of(allocator, rows("orphan", 1))) {
+      tables.commitStaged(tables.stageAppend(PERSON, pin, batch), pin); // HEAD = pin + 1, never published
+    }
+    Map<Path, String> before = listing();
+    Set<Path> synced = ConcurrentHashMap.newKeySet();
+    try (AutoCloseable listening = AtomicFiles.listenToFsyncs(path -> record(path, synced))) {
+      committer.commit(twoTables(Durability.FSYNC));
+    }
+    List<Path> written = new ArrayList<>();
+    for (Map.Entry<Path, String> file : listing().entrySet()) {
+      if (!file.getValue().equals(before.get(file.getKey())) && !file.getKey().endsWith("_quiver.lock")) {
+        written.add(file.getKey());
+      }
+    }
+    long restores = written.stream().filter(path -> path.toString().contains("Person/_versions/") && path.toString().endsWith(".manifest")).count();
+    assertEquals(2, restores, "the restore's version and the commit's: " + written);
+    for (Path file : written) {
+      assertTrue(synced.contains(file), "fsynced " + file);
+    }
+  }
+
   /** A plain commit syncs its files by name: a foreign file beside them is not even looked at. */
   @Test
   void aCommitSyncsItsOwnFilesByNameAndNoOthers() throws Exception {
