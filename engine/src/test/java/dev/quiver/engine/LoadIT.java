@@ -136,6 +136,7 @@ class LoadIT {
     assertLoadFails(ErrorCode.INVALID_INPUT, 3, good + "\n[1,2]\n");
     assertLoadFails(ErrorCode.INVALID_INPUT, 2, good + "{\"type\":\"Person\",\"edge\":\"Knows\"}\n");
     assertLoadFails(ErrorCode.INVALID_INPUT, 2, good + "{\"type\":\"Person\",\"data\":{\"name\":\"B\",\"name\":\"C\"}}\n");
+    assertLoadFails(ErrorCode.INVALID_INPUT, 2, good + "{\"type\":\"Person\",\"type\":null,\"data\":{\"name\":\"B\"}}\n");
     assertLoadFails(ErrorCode.UNKNOWN_TYPE, 2, good + "{\"type\":\"Persn\",\"data\":{}}\n");
     assertLoadFails(ErrorCode.UNKNOWN_PROPERTY, 2, good + "{\"type\":\"Person\",\"data\":{\"name\":\"B\",\"agee\":3}}\n");
     assertLoadFails(ErrorCode.REQUIRED_PROPERTY_MISSING, 2, good + "{\"type\":\"Person\",\"data\":{\"age\":3}}\n");
