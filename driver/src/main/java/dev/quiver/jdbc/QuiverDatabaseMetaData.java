@@ -971,10 +971,7 @@ final class QuiverDatabaseMetaData implements DatabaseMetaData {
 
   @Override
   public <T> T unwrap(Class<T> iface) throws SQLException {
-    if (iface.isInstance(this)) {
-      return iface.cast(this);
-    }
-    throw SqlStates.unsupported("unwrapping to " + iface.getName());
+    return SqlStates.unwrap(this, iface);
   }
 
   @Override

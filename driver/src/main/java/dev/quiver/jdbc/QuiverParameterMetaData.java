@@ -88,10 +88,7 @@ public final class QuiverParameterMetaData implements ParameterMetaData {
 
   @Override
   public <T> T unwrap(Class<T> iface) throws SQLException {
-    if (iface.isInstance(this)) {
-      return iface.cast(this);
-    }
-    throw SqlStates.unsupported("unwrapping to " + iface.getName());
+    return SqlStates.unwrap(this, iface);
   }
 
   @Override

@@ -521,10 +521,7 @@ public class QuiverStatement implements Statement {
 
   @Override
   public <T> T unwrap(Class<T> iface) throws SQLException {
-    if (iface.isInstance(this)) {
-      return iface.cast(this);
-    }
-    throw SqlStates.unsupported("unwrapping to " + iface.getName());
+    return SqlStates.unwrap(this, iface);
   }
 
   @Override

@@ -107,6 +107,17 @@ public final class SqlStates {
     return new SQLFeatureNotSupportedException(feature + " is not supported", UNSUPPORTED);
   }
 
+  /**
+   * {@link java.sql.Wrapper#unwrap} for every JDBC object of this driver: {@code self} as {@code iface} when it
+   * is one, else {@code 0A000} naming the interface.
+   */
+  public static <T> T unwrap(Object self, Class<T> iface) throws SQLException {
+    if (iface.isInstance(self)) {
+      return iface.cast(self);
+    }
+    throw unsupported("unwrapping to " + iface.getName());
+  }
+
   /** {@code 08001}: the graph cannot be opened or created, or the URL or a property is bad. */
   public static SQLException connectionFailed(String message, Throwable cause) {
     return create(message, CONNECTION_FAILED, cause);

@@ -167,10 +167,7 @@ public final class RowsMetaData implements ResultSetMetaData {
 
   @Override
   public <T> T unwrap(Class<T> iface) throws SQLException {
-    if (iface.isInstance(this)) {
-      return iface.cast(this);
-    }
-    throw SqlStates.unsupported("unwrapping to " + iface.getName());
+    return SqlStates.unwrap(this, iface);
   }
 
   @Override

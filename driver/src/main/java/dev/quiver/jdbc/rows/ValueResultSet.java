@@ -516,10 +516,7 @@ public abstract class ValueResultSet extends ReadOnlyResultSet {
 
   @Override
   public final <T> T unwrap(Class<T> iface) throws SQLException {
-    if (iface.isInstance(this)) {
-      return iface.cast(this);
-    }
-    throw SqlStates.unsupported("unwrapping to " + iface.getName());
+    return SqlStates.unwrap(this, iface);
   }
 
   @Override
