@@ -265,15 +265,11 @@ public final class ManifestStore {
   private List<FragmentMetadata> writeRows(
       Map<String, Long> tables, String schemaText, CommitRecord commit, Optional<RecoveryRecord> recovery) {
     try (VectorSchemaRoot root = VectorSchemaRoot.create(SCHEMA, allocator)) {
-      VarCharVector kind = (VarCharVector) root.getVector("kind");
-      VarCharVector key = (VarCharVector) root.getVector("key");
-      BigIntVector version = (BigIntVector) root.getVector("version");
-      VarCharVector text = (VarCharVector) root.getVector("text");
-      VarCharVector actor = (VarCharVector) root.getVector("actor");
-      VarCharVector commitKind = (VarCharVector) root.getVector("commit_kind");
-      BigIntVector committedAt = (BigIntVector) root.getVector("committed_at");
-      VarCharVector recoveryOutcome = (VarCharVector) root.getVector("recovery_outcome");
-      VarCharVector recoveredActor = (VarCharVector) root.getVector("recovered_actor");
+      Columns columns = Columns.of(root);
+      VarCharVector kind = columns.kind();
+      VarCharVector key = columns.key();
+      BigIntVector version = columns.version();
+      VarCharVector text = columns.text();
       root.allocateNew();
       int row = 0;
       for (Map.Entry<String, Long> table : new TreeMap<>(tables).entrySet()) {
@@ -290,18 +286,43 @@ public final class ManifestStore {
       key.setSafe(row, bytes(COMMIT_ROW));
       version.setSafe(row, commit.graphVersion());
       text.setSafe(row, bytes(String.join(",", commit.tables())));
-      actor.setSafe(row, bytes(commit.actor()));
-      commitKind.setSafe(row, bytes(commit.kind()));
-      committedAt.setSafe(row, ChronoUnit.MICROS.between(Instant.EPOCH, commit.committedAt()));
+      columns.actor().setSafe(row, bytes(commit.actor()));
+      columns.commitKind().setSafe(row, bytes(commit.kind()));
+      columns.committedAt().setSafe(row, ChronoUnit.MICROS.between(Instant.EPOCH, commit.committedAt()));
       if (recovery.isPresent()) {
-        recoveryOutcome.setSafe(row, bytes(recovery.get().outcome()));
-        recoveredActor.setSafe(row, bytes(recovery.get().actor()));
+        columns.recoveryOutcome().setSafe(row, bytes(recovery.get().outcome()));
+        columns.recoveredActor().setSafe(row, bytes(recovery.get().actor()));
       }
       row++;
       root.setRowCount(row);
       return LanceWrites.writeFragments(allocator, path.toString(), root);
     } catch (RuntimeException e) {
       throw StorageErrors.translate("staging a manifest version", e);
+    }
+  }
+
+  /** The manifest's columns in a batch, as written and as read (a column absent from old versions is null). */
+  private record Columns(
+      VarCharVector kind,
+      VarCharVector key,
+      BigIntVector version,
+      VarCharVector text,
+      VarCharVector actor,
+      VarCharVector commitKind,
+      BigIntVector committedAt,
+      VarCharVector recoveryOutcome,
+      VarCharVector recoveredActor) {
+    static Columns of(VectorSchemaRoot root) {
+      return new Columns(
+          (VarCharVector) root.getVector("kind"),
+          (VarCharVector) root.getVector("key"),
+          (BigIntVector) root.getVector("version"),
+          (VarCharVector) root.getVector("text"),
+          (VarCharVector) root.getVector("actor"),
+          (VarCharVector) root.getVector("commit_kind"),
+          (BigIntVector) root.getVector("committed_at"),
+          (VarCharVector) root.getVector("recovery_outcome"),
+          (VarCharVector) root.getVector("recovered_actor"));
     }
   }
 
@@ -314,15 +335,12 @@ public final class ManifestStore {
         ArrowReader reader = scanner.scanBatches()) {
       while (reader.loadNextBatch()) {
         VectorSchemaRoot root = reader.getVectorSchemaRoot();
-        VarCharVector kind = (VarCharVector) root.getVector("kind");
-        VarCharVector key = (VarCharVector) root.getVector("key");
-        BigIntVector version = (BigIntVector) root.getVector("version");
-        VarCharVector text = (VarCharVector) root.getVector("text");
-        VarCharVector actor = (VarCharVector) root.getVector("actor");
-        VarCharVector commitKind = (VarCharVector) root.getVector("commit_kind");
-        BigIntVector committedAt = (BigIntVector) root.getVector("committed_at");
-        VarCharVector recoveryOutcome = (VarCharVector) root.getVector("recovery_outcome"); // null before audits
-        VarCharVector recoveredActor = (VarCharVector) root.getVector("recovered_actor");
+        Columns columns = Columns.of(root);
+        VarCharVector kind = columns.kind();
+        VarCharVector key = columns.key();
+        BigIntVector version = columns.version();
+        VarCharVector text = columns.text();
+        VarCharVector recoveryOutcome = columns.recoveryOutcome(); // null before audits
         for (int i = 0; i < root.getRowCount(); i++) {
           String rowKind = string(kind, i);
           switch (rowKind) {
@@ -333,9 +351,9 @@ public final class ManifestStore {
               commit =
                   new CommitRecord(
                       version.get(i),
-                      Instant.EPOCH.plus(committedAt.get(i), ChronoUnit.MICROS),
-                      string(actor, i),
-                      string(commitKind, i),
+                      Instant.EPOCH.plus(columns.committedAt().get(i), ChronoUnit.MICROS),
+                      string(columns.actor(), i),
+                      string(columns.commitKind(), i),
                       tableList.isEmpty() ? List.of() : Arrays.asList(tableList.split(",")));
               if (recoveryOutcome != null && !recoveryOutcome.isNull(i)) {
                 recovery =
@@ -343,7 +361,7 @@ public final class ManifestStore {
                         new RecoveryRecord(
                             commit.committedAt(),
                             string(recoveryOutcome, i),
-                            string(recoveredActor, i),
+                            string(columns.recoveredActor(), i),
                             commit.tables()));
               }
             }
