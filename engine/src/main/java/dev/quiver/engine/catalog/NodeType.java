@@ -34,4 +34,18 @@ public record NodeType(
   public boolean keyed() {
     return !key.isEmpty();
   }
+
+  /**
+   * The kind of {@code property} when it is this type's only {@code @key} property: its value alone
+   * determines the node's id ({@link Ids#render}), so an equality on it can be answered as one on {@code
+   * id}. Empty for any other property, or a composite or absent key.
+   */
+  public java.util.Optional<ScalarKind> soleKeyKind(String property) {
+    if (key.size() != 1 || !key.get(0).equals(property)) {
+      return java.util.Optional.empty();
+    }
+    return property(property)
+        .filter(p -> p.type() instanceof PropertyType.Scalar)
+        .map(p -> ((PropertyType.Scalar) p.type()).kind());
+  }
 }

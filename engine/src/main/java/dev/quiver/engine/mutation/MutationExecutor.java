@@ -460,14 +460,13 @@ public final class MutationExecutor {
       return new Filter.In(column, List.of());
     }
     Filter.Op op = operator(comparison);
-    if (op == Filter.Op.EQ
-        && type instanceof NodeType node
-        && node.key().size() == 1
-        && node.key().get(0).equals(column)
-        && property.type() instanceof PropertyType.Scalar scalar) {
+    if (op == Filter.Op.EQ && type instanceof NodeType node) {
       // A single-property key determines the id (its canonical rendering): the same rows, found by id, which
       // the row cache and the id index serve.
-      return Filter.eq("id", Ids.render(scalar.kind(), value));
+      Optional<ScalarKind> keyKind = node.soleKeyKind(column);
+      if (keyKind.isPresent()) {
+        return Filter.eq("id", Ids.render(keyKind.get(), value));
+      }
     }
     return new Filter.Compare(column, op, value);
   }

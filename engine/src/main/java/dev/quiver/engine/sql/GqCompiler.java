@@ -230,12 +230,7 @@ final class GqCompiler {
   /** Whether {@code property} is the single key of a node type and a String (so it equals the node's id). */
   private static boolean isStringKey(TableType type, String property) {
     return type instanceof NodeType node
-        && node.key().size() == 1
-        && node.key().get(0).equals(property)
-        && node.property(property)
-            .map(p -> p.type() instanceof dev.quiver.engine.catalog.PropertyType.Scalar scalar
-                && scalar.kind() == dev.quiver.engine.catalog.ScalarKind.STRING)
-            .orElse(false);
+        && node.soleKeyKind(property).orElse(null) == dev.quiver.engine.catalog.ScalarKind.STRING;
   }
 
   /** The type a value compared with a column takes: a list property's element type, else the column's. */
