@@ -61,15 +61,7 @@ final class Recovery {
 
   /** The read-write open: every pending record is rolled forward, rolled back, or refused. */
   void sweep() {
-    for (RecoveryRecords.Pending pending : records.pending()) {
-      ManifestState current = manifest.read();
-      PendingCommit commit = pending.commit();
-      switch (classify(commit, current)) {
-        case PUBLISHED -> removePublished(commit);
-        case ROLL_FORWARD -> rollForward(commit, current);
-        case ROLL_BACK -> rollBack(commit, current);
-      }
-    }
+    recover(true);
   }
 
   /**
@@ -79,13 +71,18 @@ final class Recovery {
    * publishes versions the record proves complete, so it can undo nothing.
    */
   void healBeforeWrite() {
+    recover(false);
+  }
+
+  private void recover(boolean mayRollBack) {
     for (RecoveryRecords.Pending pending : records.pending()) {
       ManifestState current = manifest.read();
       PendingCommit commit = pending.commit();
       switch (classify(commit, current)) {
         case PUBLISHED -> removePublished(commit);
         case ROLL_FORWARD -> rollForward(commit, current);
-        case ROLL_BACK ->
+        case ROLL_BACK -> {
+          if (!mayRollBack) {
             throw new GraphException(
                 ErrorCode.RECOVERY_REQUIRED,
                 "an interrupted commit by '"
@@ -93,6 +90,9 @@ final class Recovery {
                     + "' (recovery record "
                     + pending.file()
                     + ") must be rolled back; close every connection to the graph and reopen it read-write");
+          }
+          rollBack(commit, current);
+        }
       }
     }
   }
