@@ -69,12 +69,7 @@ class DurabilityIT {
       committer.commit(twoTables(Durability.FSYNC));
     }
     Map<Path, String> after = listing();
-    List<Path> written = new ArrayList<>();
-    for (Map.Entry<Path, String> file : after.entrySet()) {
-      if (!file.getValue().equals(before.get(file.getKey())) && !file.getKey().endsWith("_quiver.lock")) {
-        written.add(file.getKey());
-      }
-    }
+    List<Path> written = writtenSince(before, after);
     assertTrue(written.size() >= 6, "the commit wrote files in both tables and the manifest: " + written);
     for (Path file : written) {
       assertTrue(synced.contains(file), "fsynced " + file);
@@ -98,9 +93,9 @@ class DurabilityIT {
         session.execute("optimize", List.of());
       }
       List<Path> indexFiles = new ArrayList<>();
-      for (Map.Entry<Path, String> file : listing(graph).entrySet()) {
-        if (!file.getValue().equals(before.get(file.getKey())) && file.getKey().toString().contains("/_indices/")) {
-          indexFiles.add(file.getKey());
+      for (Path file : writtenSince(before, listing(graph))) {
+        if (file.toString().contains("/_indices/")) {
+          indexFiles.add(file);
         }
       }
       assertFalse(indexFiles.isEmpty(), "optimize built index segments");
@@ -127,12 +122,7 @@ class DurabilityIT {
     try (AutoCloseable listening = AtomicFiles.listenToFsyncs(path -> record(path, synced))) {
       committer.commit(twoTables(Durability.FSYNC));
     }
-    List<Path> written = new ArrayList<>();
-    for (Map.Entry<Path, String> file : listing().entrySet()) {
-      if (!file.getValue().equals(before.get(file.getKey())) && !file.getKey().endsWith("_quiver.lock")) {
-        written.add(file.getKey());
-      }
-    }
+    List<Path> written = writtenSince(before, listing());
     long restores = written.stream().filter(path -> path.toString().contains("Person/_versions/") && path.toString().endsWith(".manifest")).count();
     assertEquals(2, restores, "the restore's version and the commit's: " + written);
     for (Path file : written) {
@@ -187,12 +177,7 @@ class DurabilityIT {
           tables.stageDelete(PERSON, pin, Filter.eq("id", "y")).orElseThrow();
       committer.commit(new CommitRequest("t", "mutation", Map.of(PERSON, pin), -1, List.of(delete), null, Durability.FSYNC));
     }
-    List<Path> written = new ArrayList<>();
-    for (Map.Entry<Path, String> file : listing().entrySet()) {
-      if (!file.getValue().equals(before.get(file.getKey())) && !file.getKey().endsWith("_quiver.lock")) {
-        written.add(file.getKey());
-      }
-    }
+    List<Path> written = writtenSince(before, listing());
     assertTrue(written.stream().anyMatch(path -> path.getParent().endsWith("_deletions")), "deletion files: " + written);
     for (Path file : written) {
       assertTrue(synced.contains(file), "fsynced " + file);
@@ -287,6 +272,17 @@ class DurabilityIT {
       expected.put(table, pin);
     }
     return new CommitRequest("t", "mutation", expected, -1, writes, null, durability);
+  }
+
+  /** The files of {@code after} that are new or changed since {@code before} (the commit lock aside). */
+  private static List<Path> writtenSince(Map<Path, String> before, Map<Path, String> after) {
+    List<Path> written = new ArrayList<>();
+    for (Map.Entry<Path, String> file : after.entrySet()) {
+      if (!file.getValue().equals(before.get(file.getKey())) && !file.getKey().endsWith("_quiver.lock")) {
+        written.add(file.getKey());
+      }
+    }
+    return written;
   }
 
   /** Every regular file under the graph with its size and modification time. */
