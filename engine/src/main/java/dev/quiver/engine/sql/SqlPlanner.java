@@ -20,7 +20,6 @@ import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.config.CalciteConnectionProperty;
-import org.apache.calcite.interpreter.Bindables;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.plan.ConventionTraitDef;
@@ -262,6 +261,7 @@ final class SqlPlanner {
     RelNode physical =
         Programs.standard()
             .run(planner, logical, logical.getTraitSet().replace(EnumerableConvention.INSTANCE), List.of(), List.of());
+    physical = GraphTableScan.replaceInterpreters(physical);
     List<Column> columns = new ArrayList<>();
     List<RelDataType> columnTypes = new ArrayList<>();
     for (RelDataTypeField field : rowType.getFieldList()) {
@@ -294,11 +294,8 @@ final class SqlPlanner {
     new RelVisitor() {
       @Override
       public void visit(RelNode node, int ordinal, RelNode parent) {
-        if (node instanceof Bindables.BindableTableScan scan) {
-          GraphTable table = scan.getTable().unwrap(GraphTable.class);
-          if (table != null) {
-            scans.add(describe(table, scan));
-          }
+        if (node instanceof GraphTableScan scan) {
+          scans.add(describe(scan.spec()));
         }
         super.visit(node, ordinal, parent);
       }
@@ -312,23 +309,15 @@ final class SqlPlanner {
     return out.toString();
   }
 
-  private static String describe(GraphTable table, Bindables.BindableTableScan scan) {
+  private static String describe(GraphTableScan.Spec scan) {
+    GraphTable table = scan.table();
     FilterTranslator.Pushdown pushdown =
-        new FilterTranslator(table.columns(), FilterTranslator.placeholders()).translate(scan.filters);
+        new FilterTranslator(table.columns(), FilterTranslator.placeholders()).translate(scan.filters());
     List<String> columns = new ArrayList<>();
-    if (scan.projects == null) {
-      table.columns().forEach(c -> columns.add(c.name()));
-    } else {
-      // Calcite's interpreter widens the projection by every column its filters use before scanning.
-      List<Integer> indexes = new ArrayList<>(scan.projects);
-      for (int used : RelOptUtil.InputFinder.bits(scan.filters, null)) {
-        if (!indexes.contains(used)) {
-          indexes.add(used);
-        }
-      }
-      indexes.forEach(i -> columns.add(table.columns().get(i).name()));
+    for (int column : scan.columns()) {
+      columns.add(table.columns().get(column).name());
     }
-    List<RexNode> remaining = new ArrayList<>(scan.filters);
+    List<RexNode> remaining = new ArrayList<>(scan.filters());
     remaining.removeAll(pushdown.consumed());
     StringBuilder out = new StringBuilder(DEFAULT_SCHEMA).append('.').append(table.type().name());
     out.append(" columns=").append(columns);

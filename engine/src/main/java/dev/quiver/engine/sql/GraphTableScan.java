@@ -1,0 +1,200 @@
+package dev.quiver.engine.sql;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.adapter.enumerable.EnumerableCalc;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableInterpreter;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.adapter.enumerable.JavaRowFormat;
+import org.apache.calcite.adapter.enumerable.PhysType;
+import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
+import org.apache.calcite.interpreter.Bindables;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.tree.BlockBuilder;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgramBuilder;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexUtil;
+
+/**
+ * A scan of a node or edge table in generated code. Calcite runs a {@link GraphTable} (a
+ * {@code ProjectableFilterableTable}) as {@code EnumerableInterpreter(BindableTableScan)}, and that converter
+ * builds a whole {@code Interpreter} — a reflective walk of the plan — every time a statement executes: about
+ * half of a point lookup. After planning, {@link #replaceInterpreters} swaps each such pair for this scan,
+ * which calls {@link GraphTable#scan} from the compiled plan, under an {@link EnumerableCalc} that applies the
+ * scan's filters again and projects. Re-applying is always correct (what reaches Lance is exact, so it keeps
+ * every row) and keeps the plan right when a bound value cannot be pushed (a NULL, a number out of the
+ * column's range), which the interpreter handled by filtering the rows itself. Public only because generated
+ * code calls {@link #rows}.
+ */
+public final class GraphTableScan extends TableScan implements EnumerableRel {
+
+  /**
+   * What one scan reads.
+   *
+   * @param table the table
+   * @param columns the table's column indexes the scan returns, in order
+   * @param filters conditions over the table's columns (input refs index the table's row), pushed when they
+   *     translate
+   */
+  public record Spec(GraphTable table, int[] columns, List<RexNode> filters) {
+    public Spec {
+      requireNonNull(table, "table is null");
+      columns = columns.clone();
+      filters = List.copyOf(filters);
+    }
+  }
+
+  private final Spec spec;
+
+  private GraphTableScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table, Spec spec) {
+    super(cluster, traits, List.of(), table);
+    this.spec = spec;
+  }
+
+  Spec spec() {
+    return spec;
+  }
+
+  @Override
+  public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+    return new GraphTableScan(getCluster(), traitSet, getTable(), spec);
+  }
+
+  @Override
+  public RelDataType deriveRowType() {
+    List<RelDataTypeField> fields = getTable().getRowType().getFieldList();
+    var typeBuilder = getCluster().getTypeFactory().builder();
+    for (int column : spec.columns()) {
+      typeBuilder.add(fields.get(column));
+    }
+    return typeBuilder.build();
+  }
+
+  @Override
+  public RelWriter explainTerms(RelWriter pw) {
+    List<String> names = new ArrayList<>();
+    for (int column : spec.columns()) {
+      names.add(spec.table().columns().get(column).name());
+    }
+    return super.explainTerms(pw).item("columns", names).itemIf("filters", spec.filters(), !spec.filters().isEmpty());
+  }
+
+  @Override
+  public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
+    BlockBuilder builder = new BlockBuilder();
+    Expression stashed = implementor.stash(spec, Spec.class);
+    builder.add(Expressions.return_(null, Expressions.call(GraphTableScan.class, "rows", stashed, DataContext.ROOT)));
+    // The format Calcite's interpreter gave: a one-column row is a bare value (set operations combine their
+    // inputs' rows as they come, so every input must agree).
+    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY);
+    return implementor.result(physType, builder.toBlock());
+  }
+
+  /** The rows of one scan (called by generated code); the filters that translate reach storage. */
+  public static Enumerable<?> rows(Spec spec, DataContext root) {
+    Enumerable<Object[]> rows = spec.table().scan(root, new ArrayList<>(spec.filters()), spec.columns());
+    return spec.columns().length == 1 ? rows.select(row -> row[0]) : rows;
+  }
+
+  /**
+   * Replaces every {@code EnumerableInterpreter(BindableTableScan)} over a {@link GraphTable} in a physical plan
+   * by a {@link GraphTableScan}, under a calc when the scan filters; other nodes are copied with their new
+   * inputs.
+   */
+  static RelNode replaceInterpreters(RelNode node) {
+    if (node instanceof EnumerableInterpreter interpreter
+        && interpreter.getInput() instanceof Bindables.BindableTableScan scan
+        && scan.getTable().unwrap(GraphTable.class) != null) {
+      return scanOf(scan);
+    }
+    List<RelNode> inputs = node.getInputs();
+    List<RelNode> replaced = new ArrayList<>(inputs.size());
+    boolean changed = false;
+    for (RelNode input : inputs) {
+      RelNode next = replaceInterpreters(input);
+      changed |= next != input;
+      replaced.add(next);
+    }
+    return changed ? node.copy(node.getTraitSet(), replaced) : node;
+  }
+
+  private static RelNode scanOf(Bindables.BindableTableScan scan) {
+    GraphTable table = scan.getTable().unwrap(GraphTable.class);
+    RelOptCluster cluster = scan.getCluster();
+    RelTraitSet traits = cluster.traitSetOf(EnumerableConvention.INSTANCE);
+    int width = table.columns().size();
+    int[] projects = scan.projects == null ? range(width) : scan.projects.toIntArray();
+    if (scan.filters.isEmpty()) {
+      return new GraphTableScan(cluster, traits, scan.getTable(), new Spec(table, projects, List.of()));
+    }
+    // The scan returns the projected columns, then any other column a filter reads.
+    TreeSet<Integer> filterColumns = new TreeSet<>();
+    for (RexNode filter : scan.filters) {
+      filterColumns.addAll(org.apache.calcite.plan.RelOptUtil.InputFinder.bits(filter).asList());
+    }
+    int[] columns = Arrays.copyOf(projects, projects.length + filterColumns.size());
+    int count = projects.length;
+    for (int column : filterColumns) {
+      if (Arrays.stream(projects).noneMatch(p -> p == column)) {
+        columns[count++] = column;
+      }
+    }
+    columns = Arrays.copyOf(columns, count);
+    int[] position = new int[width];
+    Arrays.fill(position, -1);
+    for (int i = 0; i < columns.length; i++) {
+      if (position[columns[i]] < 0) {
+        position[columns[i]] = i;
+      }
+    }
+    GraphTableScan graphScan = new GraphTableScan(cluster, traits, scan.getTable(), new Spec(table, columns, scan.filters));
+    RelDataType scanRow = graphScan.getRowType();
+    RexBuilder rex = cluster.getRexBuilder();
+    RexShuttle remap =
+        new RexShuttle() {
+          @Override
+          public RexNode visitInputRef(RexInputRef ref) {
+            return new RexInputRef(position[ref.getIndex()], ref.getType());
+          }
+        };
+    RexProgramBuilder program = new RexProgramBuilder(scanRow, rex);
+    List<RelDataTypeField> outputs = scan.getRowType().getFieldList();
+    for (int i = 0; i < projects.length; i++) {
+      program.addProject(new RexInputRef(i, scanRow.getFieldList().get(i).getType()), outputs.get(i).getName());
+    }
+    List<RexNode> conditions = new ArrayList<>();
+    for (RexNode filter : scan.filters) {
+      conditions.add(filter.accept(remap));
+    }
+    program.addCondition(RexUtil.composeConjunction(rex, conditions));
+    return EnumerableCalc.create(graphScan, program.getProgram());
+  }
+
+  private static int[] range(int width) {
+    int[] all = new int[width];
+    for (int i = 0; i < width; i++) {
+      all[i] = i;
+    }
+    return all;
+  }
+}
