@@ -42,15 +42,15 @@ public final class Cancellation {
   /** Makes this token current for the calling thread until the returned scope closes. */
   public Scope enter() {
     Cancellation previous = CURRENT.get();
+    if (previous == this) {
+      return NO_CHANGE;
+    }
     CURRENT.set(this);
-    return () -> {
-      if (previous == null) {
-        CURRENT.remove();
-      } else {
-        CURRENT.set(previous);
-      }
-    };
+    // Restored by set, not remove: a streaming read enters once per row, and remove sweeps the thread's map.
+    return () -> CURRENT.set(previous);
   }
+
+  private static final Scope NO_CHANGE = () -> {};
 
   /** The token current for the calling thread, or null. */
   public static Cancellation current() {

@@ -65,6 +65,13 @@ public final class ValueConversions {
     if (value == null) {
       return 0;
     }
+    if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+      long whole = ((Number) value).longValue(); // the common case, without a BigDecimal per cell
+      if (whole < min || whole > max) {
+        throw SqlStates.create("value " + value + " is out of range for " + targetName, "22003", null);
+      }
+      return whole;
+    }
     BigDecimal decimal = toBigDecimal(value, targetName);
     BigInteger whole;
     try {

@@ -117,15 +117,68 @@ public final class GraphTableScan extends TableScan implements EnumerableRel {
   }
 
   /**
+   * A plan that is one scan, perhaps under the calc {@link #replaceInterpreters} put over it (its filters, a
+   * prefix of its columns): when every filter reaches storage at run time, the scan's rows are the result, and
+   * the statement runs without Calcite at all.
+   *
+   * @param spec the scan
+   * @param width how many of the scan's columns the result has (a prefix)
+   */
+  record Direct(Spec spec, int width) {
+    /** The plan's direct form, if it has one. */
+    static java.util.Optional<Direct> of(RelNode physical) {
+      if (physical instanceof GraphTableScan scan) {
+        return java.util.Optional.of(new Direct(scan.spec, scan.spec.columns().length));
+      }
+      if (physical instanceof EnumerableCalc calc && calc.getInput() instanceof GraphTableScan scan) {
+        org.apache.calcite.rex.RexProgram program = calc.getProgram();
+        List<org.apache.calcite.rex.RexLocalRef> projects = program.getProjectList();
+        for (int i = 0; i < projects.size(); i++) {
+          if (!(program.expandLocalRef(projects.get(i)) instanceof RexInputRef ref) || ref.getIndex() != i) {
+            return java.util.Optional.empty();
+          }
+        }
+        return java.util.Optional.of(new Direct(scan.spec, projects.size()));
+      }
+      return java.util.Optional.empty();
+    }
+
+    /**
+     * The result rows straight from the view (engine values), or null when a filter cannot be pushed with
+     * these parameter values and the compiled plan must filter.
+     */
+    dev.quiver.engine.view.RowCursor open(dev.quiver.engine.view.ReadView view, DataContext root) {
+      GraphTable table = spec.table();
+      FilterTranslator.Pushdown pushdown =
+          new FilterTranslator(table.columns(), FilterTranslator.runtime(root)).translate(spec.filters());
+      if (pushdown.consumed().size() != spec.filters().size()) {
+        return null;
+      }
+      List<String> names = new ArrayList<>(width);
+      for (int i = 0; i < width; i++) {
+        names.add(table.columns().get(spec.columns()[i]).name());
+      }
+      return view.scan(table.type().tableKey(), names, pushdown.filter());
+    }
+  }
+
+  /**
    * Replaces every {@code EnumerableInterpreter(BindableTableScan)} over a {@link GraphTable} in a physical plan
-   * by a {@link GraphTableScan}, under a calc when the scan filters; other nodes are copied with their new
-   * inputs.
+   * by a {@link GraphTableScan}, under a calc when the scan filters, and every {@code EnumerableTableScan} of
+   * one (all columns, no filter) by a {@link GraphTableScan}; other nodes are copied with their new inputs.
    */
   static RelNode replaceInterpreters(RelNode node) {
     if (node instanceof EnumerableInterpreter interpreter
         && interpreter.getInput() instanceof Bindables.BindableTableScan scan
         && scan.getTable().unwrap(GraphTable.class) != null) {
       return scanOf(scan);
+    }
+    if (node instanceof org.apache.calcite.adapter.enumerable.EnumerableTableScan scan
+        && scan.getTable().unwrap(GraphTable.class) != null) {
+      // Every column, no filter: Calcite scans the table itself rather than through the interpreter.
+      GraphTable table = scan.getTable().unwrap(GraphTable.class);
+      return new GraphTableScan(
+          scan.getCluster(), scan.getTraitSet(), scan.getTable(), new Spec(table, range(table.columns().size()), List.of()));
     }
     List<RelNode> inputs = node.getInputs();
     List<RelNode> replaced = new ArrayList<>(inputs.size());

@@ -69,9 +69,7 @@ public final class SqlEngine {
           List.of(new Column("PLAN", "VARCHAR", 0, 0, false)), RowCursor.of(List.<Object[]>of(new Object[] {plan.plan()})));
     }
     Object[] bound = SqlParameters.bind(params, plan.parameterTypes());
-    QueryContext context =
-        new QueryContext(plan.rootSchema(), plan.typeFactory(), view, store, plan.stashed(), bound);
-    return new QueryResult(plan.columns(), new ResultCursor(plan, context));
+    return run(plan, view, store, bound);
   }
 
   /**
@@ -96,8 +94,18 @@ public final class SqlEngine {
     List<Object> values = new ArrayList<>(params);
     values.add(now);
     Object[] bound = SqlParameters.bind(values, plan.parameterTypes());
+    return run(plan, view, store, bound);
+  }
+
+  private static QueryResult run(SqlPlanner.Plan plan, ReadView view, GraphStore store, Object[] bound) {
     QueryContext context =
         new QueryContext(plan.rootSchema(), plan.typeFactory(), view, store, plan.stashed(), bound);
+    if (plan.direct().isPresent()) {
+      RowCursor rows = plan.direct().get().open(view, context);
+      if (rows != null) {
+        return new QueryResult(plan.columns(), new DirectCursor(rows, plan.columnTypes()));
+      }
+    }
     return new QueryResult(plan.columns(), new ResultCursor(plan, context));
   }
 
@@ -249,6 +257,56 @@ public final class SqlEngine {
     }
   }
 
-  /** A few rows already in memory (EXPLAIN output). */
+  /**
+   * Rows of a scan that is the whole plan, in the engine convention already; the few types whose Calcite
+   * round trip changes the Java class (U64 → BigDecimal, vectors → lists, blobs) are converted as the compiled
+   * plan would, so both paths return the same values.
+   */
+  private static final class DirectCursor implements RowCursor {
+    private final RowCursor rows;
+    private final List<RelDataType> types;
+    private final boolean[] convert;
 
+    DirectCursor(RowCursor rows, List<RelDataType> types) {
+      this.rows = rows;
+      this.types = types;
+      this.convert = new boolean[types.size()];
+      for (int i = 0; i < convert.length; i++) {
+        convert[i] =
+            switch (types.get(i).getSqlTypeName()) {
+              case CHAR, VARCHAR, BOOLEAN, TINYINT, SMALLINT, INTEGER, BIGINT, REAL, FLOAT, DOUBLE, DATE -> false;
+              default -> true;
+            };
+      }
+    }
+
+    @Override
+    public boolean next() {
+      try {
+        return rows.next();
+      } catch (RuntimeException e) {
+        throw SqlErrors.runtime(e);
+      }
+    }
+
+    @Override
+    public Object[] row() {
+      Object[] row = rows.row();
+      Object[] out = row;
+      for (int i = 0; i < convert.length; i++) {
+        if (convert[i] && row[i] != null) {
+          if (out == row) {
+            out = row.clone(); // the view may hand out a cached row
+          }
+          out[i] = SqlTypes.toEngine(SqlTypes.toInternal(row[i]), types.get(i));
+        }
+      }
+      return out;
+    }
+
+    @Override
+    public void close() {
+      rows.close();
+    }
+  }
 }

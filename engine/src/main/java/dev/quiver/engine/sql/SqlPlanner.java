@@ -101,6 +101,7 @@ final class SqlPlanner {
    * @param columnTypes the SQL type of each result column
    * @param parameterTypes the type inferred for each {@code ?}, in order
    * @param plan the physical plan and what each scan pushes to storage
+   * @param direct the single scan the plan is, when it is one (run without Calcite when its filters push)
    */
   record Plan(
       boolean explainOnly,
@@ -111,7 +112,8 @@ final class SqlPlanner {
       List<RelDataType> parameterTypes,
       String plan,
       SchemaPlus rootSchema,
-      JavaTypeFactory typeFactory) {
+      JavaTypeFactory typeFactory,
+      java.util.Optional<GraphTableScan.Direct> direct) {
     Plan {
       stashed = Map.copyOf(stashed);
       columns = List.copyOf(columns);
@@ -268,14 +270,17 @@ final class SqlPlanner {
       columns.add(column(field));
       columnTypes.add(field.getType());
     }
-    String plan = explain(physical);
+    java.util.Optional<GraphTableScan.Direct> direct = GraphTableScan.Direct.of(physical);
+    String plan = explain(physical)
+        + (direct.isPresent() ? "Runs as the storage scan alone when every filter is pushed (no Calcite operator).\n" : "");
     Map<String, Object> stashed = new LinkedHashMap<>();
     Bindable<?> bindable = null;
     if (!explainOnly) {
       bindable = EnumerableInterpretable.toBindable(stashed, null, (EnumerableRel) physical, EnumerableRel.Prefer.ARRAY);
     }
     return new Plan(
-        explainOnly, bindable, stashed, columns, columnTypes, parameterTypes, plan, rootSchema.plus(), typeFactory);
+        explainOnly, bindable, stashed, columns, columnTypes, parameterTypes, plan, rootSchema.plus(), typeFactory,
+        direct);
   }
 
   private static Column column(RelDataTypeField field) {

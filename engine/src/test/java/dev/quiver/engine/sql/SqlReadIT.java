@@ -2,6 +2,7 @@ package dev.quiver.engine.sql;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -390,6 +391,27 @@ class SqlReadIT {
           rows(view, store, "SELECT name FROM Thing WHERE born = ? AND seen = ? AND u64 = ?", born, seen, u64));
       String plan = SQL.explain("SELECT name FROM Thing WHERE u64 = 18446744073709551615 AND small = 7", view, store);
       assertTrue(plan.contains("filter=small = 7 calcite-filter="), plan);
+
+      // A plain scan runs without Calcite; its values must be the compiled plan's, type by type.
+      String direct = "SELECT * FROM Thing WHERE name = ?";
+      assertTrue(SQL.explain(direct, view, store).contains("Runs as the storage scan alone"));
+      assertFalse(SQL.explain("SELECT * FROM Thing ORDER BY name", view, store).contains("storage scan alone"));
+      for (String name : List.of("a", "b")) {
+        List<List<Object>> compiled = rows(view, store, "SELECT * FROM Thing WHERE name = ? ORDER BY name", name);
+        List<List<Object>> scanned = rows(view, store, direct, name);
+        assertEquals(1, scanned.size());
+        assertEquals(compiled.get(0).size(), scanned.get(0).size());
+        for (int i = 0; i < compiled.get(0).size(); i++) {
+          Object expected = compiled.get(0).get(i);
+          Object actual = scanned.get(0).get(i);
+          if (expected instanceof byte[] bytes) {
+            assertArrayEquals(bytes, (byte[]) actual);
+          } else {
+            assertEquals(expected, actual, "column " + i + " of " + name);
+            assertEquals(expected == null ? null : expected.getClass(), actual == null ? null : actual.getClass());
+          }
+        }
+      }
     }
   }
 }
