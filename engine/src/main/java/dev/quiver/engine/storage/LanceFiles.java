@@ -85,6 +85,24 @@ public final class LanceFiles {
     return version;
   }
 
+  /**
+   * A dataset's latest version when {@code known} was the latest one seen: a version's manifest exists from
+   * its commit until a cleanup, and cleanup removes only the oldest versions (everything below a bound), so
+   * while {@code known}'s manifest exists the versions after it form an unbroken run: walk it (usually just
+   * a miss on {@code known + 1}: one or two {@code stat}s, no file read). Falls back to the hint when
+   * {@code known} is 0 or gone.
+   */
+  static long latestVersionSince(java.nio.file.Path dataset, long known) {
+    if (known > 0 && manifestExists(dataset, known)) {
+      long version = known;
+      while (manifestExists(dataset, version + 1)) {
+        version++;
+      }
+      return version;
+    }
+    return hintedLatestVersion(dataset);
+  }
+
   private static boolean manifestExists(java.nio.file.Path dataset, long version) {
     for (String name : versionFiles(version)) {
       if (java.nio.file.Files.exists(dataset.resolve(name))) {

@@ -84,6 +84,33 @@ class ManifestVersionIT {
   }
 
   @Test
+  void aStoreThatKnowsAVersionWalksFromItWithoutTheHint() throws Exception {
+    ManifestStore other = fresh();
+    assertEquals(5, other.read().version());
+    publishAgain();
+    publishAgain();
+    Files.writeString(hint, "not json"); // only the manifests after the known version can answer now
+    assertEquals(7, other.latestVersion());
+    assertEquals(7, other.read().version());
+  }
+
+  @Test
+  void aKnownVersionRemovedByCleanupFallsBackToTheHint() {
+    ManifestStore other = fresh();
+    assertEquals(5, other.read().version());
+    publishAgain();
+    publishAgain();
+    manifest.cleanup(7); // versions 1..6 go, the known one with them
+    assertEquals(7, other.latestVersion());
+    assertEquals(7, other.read().version());
+  }
+
+  private void publishAgain() {
+    ManifestState current = manifest.read();
+    manifest.publish(current.version(), current.tables(), "", "t", "mutation", List.of());
+  }
+
+  @Test
   void aTablesHeadComesFromItsHintTooAndSurvivesALaggingOrMissingOne() throws Exception {
     long pin = manifest.read().tables().get(PERSON);
     try (org.apache.arrow.vector.VectorSchemaRoot batch = PersonRows.of(allocator, PersonRows.rows("a", 1))) {
