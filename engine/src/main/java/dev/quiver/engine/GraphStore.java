@@ -310,7 +310,8 @@ public final class GraphStore implements AutoCloseable {
     try {
       for (Map.Entry<String, Long> table : snapshot.tableVersions().entrySet()) {
         if (tables.fragmentCount(table.getKey(), table.getValue()) > threshold) {
-          optimize(AUTO_OPTIMIZER, durability);
+          checkWritable();
+          Maintenance.compactSmallFragments(this, AUTO_OPTIMIZER, durability);
           return;
         }
       }

@@ -40,6 +40,75 @@ class AutoCompactionIT {
   }
 
   @Test
+  void automaticCompactionMergesOnlySmallFragmentsAndKeepsValidIndexes() {
+    try (GraphStore store = TestGraphs.withSchema("social.pg").create(directory);
+        Session session = store.openSession(new SessionOptions("writer", Durability.PROCESS, false))) {
+      store.autoOptimizeFragments(0);
+      StringBuilder bulk = new StringBuilder();
+      for (int i = 0; i < 500; i++) {
+        bulk.append("insert Person { name: \"p").append(i).append("\", age: ").append(i % 90).append(" }\n");
+      }
+      session.execute(bulk.toString(), List.of());
+      store.optimize("writer", Durability.PROCESS); // one indexed fragment of 500 rows
+      assertEquals(Map.of("id_idx", 500L, "name_idx", 500L), indexedRows(store));
+
+      store.autoOptimizeFragments(8);
+      for (int i = 0; i < 40; i++) {
+        session.execute("insert Person { name: $n, age: $a }", List.of("n" + i, i));
+      }
+      assertTrue(store.commits().stream().anyMatch(c -> c.actor().equals(GraphStore.AUTO_OPTIMIZER)));
+      assertTrue(fragments(store) <= 8 + 2, "fragments stay near the threshold: " + fragments(store));
+      // The indexed fragment was not rewritten, so its index segments stand as built; the merged small
+      // fragments are not indexed yet.
+      assertEquals(Map.of("id_idx", 500L, "name_idx", 500L), indexedRows(store));
+      assertAgesRead(session, 500, 40);
+
+      // After an optimize the whole table is one small indexed fragment: merging it again rebuilds the indexes.
+      store.autoOptimizeFragments(0);
+      store.optimize("writer", Durability.PROCESS);
+      store.autoOptimizeFragments(8);
+      for (int i = 40; i < 60; i++) {
+        session.execute("insert Person { name: $n, age: $a }", List.of("n" + i, i));
+      }
+      Map<String, Long> rebuilt = indexedRows(store);
+      assertTrue(rebuilt.get("id_idx") > 540 && rebuilt.get("name_idx").equals(rebuilt.get("id_idx")), rebuilt.toString());
+      assertAgesRead(session, 500, 60);
+    }
+  }
+
+  private static int fragments(GraphStore store) {
+    return store.tableStore().fragmentCount("node:Person", store.snapshot().tableVersion("node:Person"));
+  }
+
+  private static Map<String, Long> indexedRows(GraphStore store) {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    for (var index : store.tableStore().indexes("node:Person", store.snapshot().tableVersion("node:Person"))) {
+      out.merge(index.name(), index.rowsIndexed(), Long::sum);
+    }
+    return out;
+  }
+
+  /** Every row is there, and key lookups (through the index where it covers the row) find old and new rows. */
+  private static void assertAgesRead(Session session, int old, int added) {
+    Map<String, Map<String, Object>> people = MutationsIT.rows(session, "node:Person");
+    assertEquals(old + added, people.size());
+    for (int i = 0; i < old; i += 37) {
+      assertEquals(List.of(i % 90), sqlRow(session, "p" + i));
+    }
+    for (int i = 0; i < added; i++) {
+      assertEquals(i, people.get("n" + i).get("age"));
+      assertEquals(List.of(i), sqlRow(session, "n" + i));
+    }
+  }
+
+  private static List<Object> sqlRow(Session session, String name) {
+    try (QueryResult result = (QueryResult) session.execute("SELECT age FROM Person WHERE name = ?", List.of(name))) {
+      assertTrue(result.rows().next(), name);
+      return java.util.Arrays.asList(result.rows().row());
+    }
+  }
+
+  @Test
   void automaticCompactionCanBeTurnedOff() {
     try (GraphStore store = TestGraphs.withSchema("social.pg").create(directory);
         Session session = store.openSession(new SessionOptions("writer", Durability.PROCESS, false))) {

@@ -12,6 +12,7 @@ import dev.quiver.engine.catalog.TableType;
 import dev.quiver.engine.commit.CommitRequest;
 import dev.quiver.engine.commit.GraphCommitter;
 import dev.quiver.engine.storage.CleanupStats;
+import dev.quiver.engine.storage.IndexSpec;
 import dev.quiver.engine.storage.ManifestState;
 import dev.quiver.engine.storage.StagedWrite;
 import dev.quiver.engine.storage.TableStore;
@@ -53,6 +54,19 @@ public final class Maintenance {
    * @throws GraphException {@link ErrorCode#RECOVERY_REQUIRED} while a recovery record is pending
    */
   public static Outcome optimize(GraphStore store, String actor, Durability durability) {
+    return optimize(store, actor, durability, false);
+  }
+
+  /**
+   * Automatic compaction: like {@link #optimize}, but merges only each table's small fragments and leaves
+   * indexes alone when the merged fragments were not indexed (TableStore#stageSmallCompaction), so it costs
+   * what the small commits wrote, not the size of the table.
+   */
+  public static Outcome compactSmallFragments(GraphStore store, String actor, Durability durability) {
+    return optimize(store, actor, durability, true);
+  }
+
+  private static Outcome optimize(GraphStore store, String actor, Durability durability, boolean smallOnly) {
     requireNonNull(actor, "actor is null");
     requireNonNull(durability, "durability is null");
     GraphCommitter committer = store.committer();
@@ -65,8 +79,8 @@ public final class Maintenance {
       for (TableType type : snapshot.catalog().tables()) {
         String tableKey = type.tableKey();
         long pin = snapshot.tableVersion(tableKey);
-        tables
-            .stageOptimize(tableKey, pin, IndexPlan.specs(type))
+        List<IndexSpec> indexes = IndexPlan.specs(type);
+        (smallOnly ? tables.stageSmallCompaction(tableKey, pin, indexes) : tables.stageOptimize(tableKey, pin, indexes))
             .ifPresent(
                 write -> {
                   writes.add(write);

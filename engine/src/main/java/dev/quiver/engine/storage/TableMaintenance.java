@@ -13,6 +13,7 @@ import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.lance.Dataset;
 import org.lance.Fragment;
+import org.lance.FragmentMetadata;
 import org.lance.compaction.Compaction;
 import org.lance.compaction.CompactionOptions;
 import org.lance.compaction.CompactionPlan;
@@ -40,6 +41,15 @@ final class TableMaintenance {
   static final CompactionOptions COMPACTION =
       CompactionOptions.builder().withTargetRowsPerFragment(1_048_576).withMaterializeDeletions(true).build();
 
+  /**
+   * Automatic compaction's bound: only fragments below it are merged, so a table's large fragments (a bulk
+   * load, an earlier optimize) are not rewritten every time a few dozen small commits pile up.
+   */
+  static final int SMALL_FRAGMENT_ROWS = 65_536;
+
+  static final CompactionOptions SMALL_COMPACTION =
+      CompactionOptions.builder().withTargetRowsPerFragment(SMALL_FRAGMENT_ROWS).withMaterializeDeletions(true).build();
+
   private TableMaintenance() {}
 
   /**
@@ -48,10 +58,20 @@ final class TableMaintenance {
    * nothing.
    */
   static Optional<StagedWrite> stageOptimize(
-      TableStore store, String tableKey, long readVersion, List<IndexSpec> indexes) {
+      TableStore store, String tableKey, long readVersion, List<IndexSpec> indexes, boolean smallOnly) {
     long since = System.currentTimeMillis();
     try (Dataset pinned = store.openAt(tableKey, readVersion)) {
-      CompactionPlan plan = Compaction.planCompaction(pinned, COMPACTION);
+      CompactionPlan plan = null;
+      if (smallOnly) {
+        plan = Compaction.planCompaction(pinned, SMALL_COMPACTION);
+        if (plan.getCompactionTasks().isEmpty()) {
+          plan = null; // many fragments, none of them small: the whole optimize
+        }
+      }
+      boolean merged = plan != null;
+      if (plan == null) {
+        plan = Compaction.planCompaction(pinned, COMPACTION);
+      }
       if (!plan.getCompactionTasks().isEmpty()) {
         List<RewriteResult> results = LanceWrites.executeCompaction(pinned, plan);
         List<RewriteGroup> groups = new ArrayList<>();
@@ -64,7 +84,10 @@ final class TableMaintenance {
                   .build());
           fragmentsAfter += result.getNewFragments().size() - result.getOriginalFragments().size();
         }
-        List<IndexSpec> rebuild = fragmentsAfter > 0 ? indexes : List.of();
+        // Merging only fragments no index covers leaves every index segment valid: the merged fragment is
+        // simply not indexed yet (scanned flat, like any fresh append) until the next optimize.
+        boolean indexed = !merged || rewritesIndexedFragments(pinned, results);
+        List<IndexSpec> rebuild = fragmentsAfter > 0 && indexed ? indexes : List.of();
         return Optional.of(
             new StagedWrite(
                 since,
@@ -75,6 +98,9 @@ final class TableMaintenance {
                 0,
                 0,
                 rebuild));
+      }
+      if (smallOnly) {
+        return Optional.empty(); // automatic compaction builds no index on its own
       }
       return indexOperation(pinned, indexes, true)
           .map(op -> new StagedWrite(since, tableKey, readVersion, StagedWrite.Kind.INDEX, op, 0, 0));
@@ -130,6 +156,21 @@ final class TableMaintenance {
     }
     removed.addAll(dropped);
     return Optional.of(CreateIndex.builder().withNewIndices(added).withRemovedIndices(removed).build());
+  }
+
+  private static boolean rewritesIndexedFragments(Dataset pinned, List<RewriteResult> results) {
+    Set<Integer> covered = new HashSet<>();
+    for (Index index : pinned.getIndexes()) {
+      index.fragments().ifPresent(covered::addAll);
+    }
+    for (RewriteResult result : results) {
+      for (FragmentMetadata fragment : result.getOriginalFragments()) {
+        if (covered.contains(fragment.getId())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean covers(List<Index> segments, List<Integer> fragmentIds) {

@@ -408,7 +408,16 @@ public final class TableStore {
    * indexes} rebuilt at commit), or builds of missing or partial indexes, or nothing (empty).
    */
   public Optional<StagedWrite> stageOptimize(String tableKey, long readVersion, List<IndexSpec> indexes) {
-    return TableMaintenance.stageOptimize(this, tableKey, readVersion, indexes);
+    return TableMaintenance.stageOptimize(this, tableKey, readVersion, indexes, false);
+  }
+
+  /**
+   * Stages automatic compaction of one table: merges only its small fragments and, when none of them was
+   * indexed, leaves the indexes as they are (docs/maintenance.md); falls back to {@link #stageOptimize} when
+   * no fragment is small. Empty when there is nothing to merge.
+   */
+  public Optional<StagedWrite> stageSmallCompaction(String tableKey, long readVersion, List<IndexSpec> indexes) {
+    return TableMaintenance.stageOptimize(this, tableKey, readVersion, indexes, true);
   }
 
   /** The indexes of a table version. */
