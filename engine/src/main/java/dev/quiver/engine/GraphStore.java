@@ -49,6 +49,7 @@ public final class GraphStore implements AutoCloseable {
   private final GraphCommitter committer;
   private final dev.quiver.engine.view.RowCache rowCache = dev.quiver.engine.view.RowCache.configured();
   private final dev.quiver.engine.view.AdjacencyCache adjacencyCache = dev.quiver.engine.view.AdjacencyCache.configured();
+  private final dev.quiver.engine.view.ColumnCache columnCache = dev.quiver.engine.view.ColumnCache.configured();
   private final InsertGroups insertGroups = new InsertGroups(this);
   private volatile boolean groupCommit = !"false".equalsIgnoreCase(System.getProperty(InsertGroups.PROPERTY));
   private final Map<String, Catalog> catalogs = new ConcurrentHashMap<>();
@@ -401,6 +402,11 @@ public final class GraphStore implements AutoCloseable {
   /** The version-pinned adjacency lists of edge tables, shared by every connection (traversals). */
   public dev.quiver.engine.view.AdjacencyCache adjacencyCache() {
     return adjacencyCache;
+  }
+
+  /** The columns held in memory for filtered scans, shared by every view of this store (docs/caches.md). */
+  public dev.quiver.engine.view.ColumnCache columnCache() {
+    return columnCache;
   }
 
   public dev.quiver.engine.view.RowCache rowCache() {

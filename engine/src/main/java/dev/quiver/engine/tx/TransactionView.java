@@ -5,6 +5,7 @@ import dev.quiver.engine.storage.Filter;
 import dev.quiver.engine.view.CommittedView;
 import dev.quiver.engine.view.ReadView;
 import dev.quiver.engine.view.RowCursor;
+import dev.quiver.engine.view.RowFilters;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

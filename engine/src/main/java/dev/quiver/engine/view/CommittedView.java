@@ -22,6 +22,7 @@ public final class CommittedView implements ReadView {
   private final Snapshot snapshot;
   private final RowCache rowCache;
   private final AdjacencyCache adjacencyCache;
+  private final ColumnCache columnCache;
 
   /** A view that always scans Lance (no caches). */
   public CommittedView(TableStore tables, Snapshot snapshot) {
@@ -35,10 +36,17 @@ public final class CommittedView implements ReadView {
 
   /** A view with a row cache and an adjacency cache (either null: scan instead). */
   public CommittedView(TableStore tables, Snapshot snapshot, RowCache rowCache, AdjacencyCache adjacencyCache) {
+    this(tables, snapshot, rowCache, adjacencyCache, null);
+  }
+
+  /** A view with every cache (any null: scan instead). */
+  public CommittedView(
+      TableStore tables, Snapshot snapshot, RowCache rowCache, AdjacencyCache adjacencyCache, ColumnCache columnCache) {
     this.tables = requireNonNull(tables, "tables is null");
     this.snapshot = requireNonNull(snapshot, "snapshot is null");
     this.rowCache = rowCache;
     this.adjacencyCache = adjacencyCache;
+    this.columnCache = columnCache;
   }
 
   @Override
@@ -57,7 +65,8 @@ public final class CommittedView implements ReadView {
 
   /** A view of a snapshot of a store, with the store's row cache. */
   public static CommittedView of(GraphStore store, Snapshot snapshot) {
-    return new CommittedView(store.tableStore(), snapshot, store.rowCache(), store.adjacencyCache());
+    return new CommittedView(
+        store.tableStore(), snapshot, store.rowCache(), store.adjacencyCache(), store.columnCache());
   }
 
   @Override
@@ -76,7 +85,41 @@ public final class CommittedView implements ReadView {
         return cached;
       }
     }
+    if (columnCache != null && filter != null && RowCache.pointIds(filter) == null && cacheable(tableKey, wanted, filter)) {
+      RowCursor cached = columnCache.scan(tables, tableKey, version, wanted, filter);
+      if (cached != null) {
+        return cached;
+      }
+    }
     return new ScanCursor(tables.openScan(tableKey, version, wanted, filter), wanted);
+  }
+
+  /** Whether every column the scan reads holds immutable scalars (what {@link ColumnCache} may hold). */
+  private boolean cacheable(String tableKey, List<String> columns, Filter filter) {
+    java.util.Optional<dev.quiver.engine.catalog.TableType> type = snapshot.catalog().table(tableKey);
+    if (type.isEmpty()) {
+      return false;
+    }
+    java.util.Set<String> names = new java.util.LinkedHashSet<>(columns);
+    ColumnCache.collectColumns(filter, names);
+    for (String name : names) {
+      if (type.get().systemColumns().contains(name)) {
+        continue;
+      }
+      java.util.Optional<dev.quiver.engine.catalog.Property> property = type.get().property(name);
+      if (property.isEmpty()) {
+        return false; // let the scan report it
+      }
+      dev.quiver.engine.catalog.PropertyType propertyType = property.get().type();
+      boolean scalar =
+          propertyType instanceof dev.quiver.engine.catalog.PropertyType.EnumOf
+              || (propertyType instanceof dev.quiver.engine.catalog.PropertyType.Scalar s
+                  && s.kind() != dev.quiver.engine.catalog.ScalarKind.BLOB);
+      if (!scalar) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Walks the rows of one batch at a time; the scan (and its current batch) is released on close. */

@@ -1,4 +1,4 @@
-package dev.quiver.engine.tx;
+package dev.quiver.engine.view;
 
 import dev.quiver.engine.ErrorCode;
 import dev.quiver.engine.GraphException;
@@ -12,7 +12,8 @@ import java.util.function.Function;
 /**
  * Evaluates a {@link Filter} over an in-memory row with SQL three-valued logic, the same semantics Lance
  * applies to committed rows: a comparison with NULL is unknown, and a row is kept only when the filter is
- * TRUE. Pending rows of a transaction are filtered here, committed rows by Lance.
+ * TRUE. Pending rows of a transaction and cached columns ({@link ColumnCache}) are filtered here, committed rows
+ * read from storage by Lance.
  */
 public final class RowFilters {
   private RowFilters() {}
@@ -90,6 +91,9 @@ public final class RowFilters {
 
   /** Orders two non-null values of compatible types. */
   public static int compare(Object left, Object right) {
+    if ((left instanceof Long || left instanceof Integer) && (right instanceof Long || right instanceof Integer)) {
+      return Long.compare(((Number) left).longValue(), ((Number) right).longValue()); // exact, no BigDecimal
+    }
     if (left instanceof Number a && right instanceof Number b) {
       return decimal(a).compareTo(decimal(b));
     }
