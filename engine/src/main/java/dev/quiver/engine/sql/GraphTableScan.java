@@ -130,7 +130,9 @@ public final class GraphTableScan extends TableScan implements EnumerableRel {
       if (physical instanceof GraphTableScan scan) {
         return java.util.Optional.of(new Direct(scan.spec, scan.spec.columns().length));
       }
-      if (physical instanceof EnumerableCalc calc && calc.getInput() instanceof GraphTableScan scan) {
+      if (physical instanceof EnumerableCalc calc
+          && calc.getInput() instanceof GraphTableScan scan
+          && pushable(scan.spec)) {
         org.apache.calcite.rex.RexProgram program = calc.getProgram();
         List<org.apache.calcite.rex.RexLocalRef> projects = program.getProjectList();
         for (int i = 0; i < projects.size(); i++) {
@@ -141,6 +143,15 @@ public final class GraphTableScan extends TableScan implements EnumerableRel {
         return java.util.Optional.of(new Direct(scan.spec, projects.size()));
       }
       return java.util.Optional.empty();
+    }
+
+    /** Whether every filter can reach storage, parameters aside (a NULL bound later still falls back). */
+    private static boolean pushable(Spec spec) {
+      return new FilterTranslator(spec.table().columns(), FilterTranslator.placeholders())
+              .translate(spec.filters())
+              .consumed()
+              .size()
+          == spec.filters().size();
     }
 
     /**
