@@ -11,6 +11,27 @@ import java.util.List;
  */
 public sealed interface Filter {
 
+  /** The ids of {@code id = 'v'} or {@code id IN ('v', …)} (a point lookup); null for any other filter. */
+  static List<String> pointIds(Filter filter) {
+    if (filter instanceof Compare compare
+        && compare.column().equals("id")
+        && compare.op() == Op.EQ
+        && compare.value() instanceof String id) {
+      return List.of(id);
+    }
+    if (filter instanceof In in && in.column().equals("id")) {
+      List<String> ids = new java.util.ArrayList<>(in.values().size());
+      for (Object value : in.values()) {
+        if (!(value instanceof String id)) {
+          return null;
+        }
+        ids.add(id);
+      }
+      return ids;
+    }
+    return null;
+  }
+
   /** Comparison operators. */
   enum Op {
     EQ("="),

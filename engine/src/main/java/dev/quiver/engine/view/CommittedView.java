@@ -85,7 +85,7 @@ public final class CommittedView implements ReadView {
         return cached;
       }
     }
-    if (columnCache != null && filter != null && RowCache.pointIds(filter) == null && cacheable(tableKey, wanted, filter)) {
+    if (columnCache != null && filter != null && Filter.pointIds(filter) == null && cacheable(tableKey, wanted, filter)) {
       RowCursor cached = columnCache.scan(tables, tableKey, version, wanted, filter);
       if (cached != null) {
         return cached;

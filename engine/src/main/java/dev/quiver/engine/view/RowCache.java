@@ -91,7 +91,7 @@ public final class RowCache {
    * lookup on {@code id}, the version is not (yet) cached, or it is too large to cache.
    */
   RowCursor lookup(TableStore tables, String tableKey, long version, List<String> columns, Filter filter) {
-    List<String> ids = pointIds(filter);
+    List<String> ids = Filter.pointIds(filter);
     if (ids == null || entries.maxBytes() == 0) {
       return null;
     }
@@ -221,27 +221,6 @@ public final class RowCache {
   /** The column names of a batch, in schema order. */
   public static List<String> columnsOf(VectorSchemaRoot batch) {
     return batch.getSchema().getFields().stream().map(Field::getName).toList();
-  }
-
-  /** The ids of {@code id = 'v'} or {@code id IN ('v', …)}; null for any other filter. */
-  static List<String> pointIds(Filter filter) {
-    if (filter instanceof Filter.Compare compare
-        && compare.column().equals("id")
-        && compare.op() == Filter.Op.EQ
-        && compare.value() instanceof String id) {
-      return List.of(id);
-    }
-    if (filter instanceof Filter.In in && in.column().equals("id")) {
-      List<String> ids = new ArrayList<>(in.values().size());
-      for (Object value : in.values()) {
-        if (!(value instanceof String id)) {
-          return null;
-        }
-        ids.add(id);
-      }
-      return ids;
-    }
-    return null;
   }
 
   private Entry build(TableStore tables, Key key) {
