@@ -191,7 +191,20 @@ public final class ColumnCache {
       return row -> values[row] == null ? Test.UNKNOWN : truth(op, RowFilters.compare(values[row], literal));
     }
     if (filter instanceof Filter.In in) {
-      Object[] values = columns.get(in.column()).values();
+      Column column = columns.get(in.column());
+      Object[] values = column.values();
+      // A hash lookup where the list's values compare by equality (strings; integers against an integer
+      // column); otherwise each value is compared in turn, as RowFilters does.
+      if (in.values().stream().allMatch(v -> v instanceof String)) {
+        Set<Object> set = new java.util.HashSet<>(in.values());
+        return row -> values[row] == null ? Test.UNKNOWN : set.contains(values[row]) ? Test.TRUE : Test.FALSE;
+      }
+      if (column.longs() != null && in.values().stream().allMatch(v -> v instanceof Integer || v instanceof Long)) {
+        long[] longs = column.longs();
+        Set<Long> set = new java.util.HashSet<>();
+        in.values().forEach(v -> set.add(((Number) v).longValue()));
+        return row -> values[row] == null ? Test.UNKNOWN : set.contains(longs[row]) ? Test.TRUE : Test.FALSE;
+      }
       return row ->
           values[row] == null ? Test.UNKNOWN : RowFilters.evaluate(in, name -> values[row]) ? Test.TRUE : Test.FALSE;
     }

@@ -161,9 +161,12 @@ class ColumnCacheIT {
       case 0 -> new Filter.Compare("age", op, random.nextBoolean() ? (Object) (long) random.nextInt(60) : (Object) random.nextInt(60));
       case 1 -> new Filter.Compare("name", op, random.nextBoolean() ? "n" + random.nextInt(7) : "w" + random.nextInt(5));
       case 2 -> new Filter.Compare("score", op, random.nextDouble() * 20);
-      case 3 -> random.nextBoolean()
-          ? new Filter.IsNull(random.nextBoolean() ? "age" : "score")
-          : new Filter.In("age", List.of((long) random.nextInt(60), (long) random.nextInt(60), (long) random.nextInt(60)));
+      case 3 -> switch (random.nextInt(4)) {
+        case 0 -> new Filter.IsNull(random.nextBoolean() ? "age" : "score");
+        case 1 -> new Filter.In("age", List.of((long) random.nextInt(60), random.nextInt(60), (long) random.nextInt(60)));
+        case 2 -> new Filter.In("name", List.of("n" + random.nextInt(7), "w" + random.nextInt(5), "zz"));
+        default -> new Filter.In("score", List.of(random.nextInt(20), 2.5, (long) random.nextInt(20)));
+      };
       case 4 -> new Filter.And(List.of(filter(random, depth - 1), filter(random, depth - 1)));
       case 5 -> new Filter.Or(List.of(filter(random, depth - 1), filter(random, depth - 1)));
       case 6 -> new Filter.Not(filter(random, depth - 1));
