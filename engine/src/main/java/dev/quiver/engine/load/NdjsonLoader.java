@@ -252,18 +252,37 @@ public final class NdjsonLoader {
   private final class TableLoad {
     final TableType type;
     final TableStore.BatchSink sink;
-    final Map<String, Long> idLines = new HashMap<>();
+    /** Ids of the file's rows in this table, with their lines. */
+    final IdLines ids = new IdLines();
     final List<Map<String, Object>> buffer = new ArrayList<>();
-    /** For edges: the endpoints used and the out-edge count per source. */
-    final Map<String, Long> sources = new HashMap<>();
-    final Map<String, Long> targets = new HashMap<>();
+    /**
+     * For edges: the endpoints not yet known as node ids of this file when their edge was read (the rest exist
+     * whatever the mode), each with its first line.
+     */
+    final IdLines sources = new IdLines();
+    final IdLines targets = new IdLines();
+    /** For an edge type with a bounded {@code @card}: the out-edge count per source. */
     final Map<String, Long> outDegree = new HashMap<>();
+    private final boolean countsOutDegree;
+    private final String fromKey;
+    private final String toKey;
+    private TableLoad fromNodes;
+    private TableLoad toNodes;
     /** Per @unique constraint: tuple → id of the row holding it in this file. */
     final List<Map<List<Object>, String>> uniqueTuples = new ArrayList<>();
 
     TableLoad(TableType type) {
       this.type = type;
       this.sink = store.tableStore().openSink(type.tableKey(), snapshot.tableVersion(type.tableKey()));
+      if (type instanceof EdgeType edge) {
+        this.fromKey = catalog.node(edge.from()).orElseThrow().tableKey();
+        this.toKey = catalog.node(edge.to()).orElseThrow().tableKey();
+        this.countsOutDegree = !(edge.cardinality().min() == 0 && edge.cardinality().unbounded());
+      } else {
+        this.fromKey = null;
+        this.toKey = null;
+        this.countsOutDegree = false;
+      }
       for (Constraint constraint : type.constraints()) {
         if (constraint instanceof Constraint.Unique) {
           uniqueTuples.add(new HashMap<>());
@@ -273,17 +292,30 @@ public final class NdjsonLoader {
 
     void add(Map<String, Object> row) {
       String id = (String) row.get("id");
-      Long first = idLines.putIfAbsent(id, line);
-      if (first != null) {
+      long first = ids.putIfAbsent(id, line);
+      if (first != IdLines.ABSENT) {
         throw at(
             ErrorCode.UNIQUE_VIOLATION,
             type.kind().label() + " type '" + type.name() + "' already has id '" + id + "' in this file (line " + first + ")");
       }
       if (type instanceof EdgeType) {
         String src = (String) row.get("src");
-        sources.putIfAbsent(src, line);
-        targets.putIfAbsent((String) row.get("dst"), line);
-        outDegree.merge(src, 1L, Long::sum);
+        String dst = (String) row.get("dst");
+        if (fromNodes == null) {
+          fromNodes = tables.get(fromKey);
+        }
+        if (toNodes == null) {
+          toNodes = tables.get(toKey);
+        }
+        if (fromNodes == null || !fromNodes.ids.contains(src)) {
+          sources.putIfAbsent(src, line);
+        }
+        if (toNodes == null || !toNodes.ids.contains(dst)) {
+          targets.putIfAbsent(dst, line);
+        }
+        if (countsOutDegree) {
+          outDegree.merge(src, 1L, Long::sum);
+        }
       }
       int u = 0;
       for (Constraint constraint : type.constraints()) {
@@ -326,10 +358,10 @@ public final class NdjsonLoader {
     for (TableLoad table : tables.values()) {
       if (mode == LoadMode.APPEND) {
         forEachCommitted(committed, table.type, List.of("id"), row -> {
-          if (table.idLines.containsKey((String) row[0])) {
+          if (table.ids.contains((String) row[0])) {
             throw new GraphException(
                 ErrorCode.UNIQUE_VIOLATION,
-                "line " + table.idLines.get((String) row[0]) + ": " + table.type.kind().label() + " type '"
+                "line " + table.ids.line((String) row[0]) + ": " + table.type.kind().label() + " type '"
                     + table.type.name() + "' already has id '" + row[0] + "' (append loads new entities only)");
           }
         });
@@ -364,7 +396,7 @@ public final class NdjsonLoader {
       columns.addAll(unique.properties());
       forEachCommitted(committed, table.type, columns, row -> {
         String id = (String) row[0];
-        if (table.idLines.containsKey(id)) {
+        if (table.ids.contains(id)) {
           return; // rewritten by this file
         }
         List<Object> tuple = new ArrayList<>(List.of(row).subList(1, row.length));
@@ -372,26 +404,33 @@ public final class NdjsonLoader {
         if (holder != null) {
           throw new GraphException(
               ErrorCode.UNIQUE_VIOLATION,
-              "line " + table.idLines.get(holder) + ": " + Constraints.uniqueViolation(table.type, unique, tuple, id, holder));
+              "line " + table.ids.line(holder) + ": " + Constraints.uniqueViolation(table.type, unique, tuple, id, holder));
         }
       });
     }
   }
 
+  /**
+   * The endpoints an edge table's rows name on one side exist: as nodes of this file or (except where an
+   * overwrite replaces the node type) committed ones. {@code wanted} holds only the endpoints that were not yet
+   * nodes of the file when their edge was read; the rest exist in every mode.
+   */
   private void checkEndpoints(
-      CommittedView committed, EdgeType edge, Map<String, Long> wanted, String nodeType, String side) {
+      CommittedView committed, EdgeType edge, IdLines wanted, String nodeType, String side) {
     NodeType node = catalog.node(nodeType).orElseThrow();
     TableLoad loaded = tables.get(node.tableKey());
-    Set<String> missing = new HashSet<>(wanted.keySet());
-    if (loaded != null) {
-      missing.removeAll(loaded.idLines.keySet());
-    }
+    Set<String> missing = new HashSet<>();
+    wanted.forEach(id -> {
+      if (loaded == null || !loaded.ids.contains(id)) {
+        missing.add(id);
+      }
+    });
     if (!missing.isEmpty() && !(mode == LoadMode.OVERWRITE && loaded != null)) {
       forEachCommitted(committed, node, List.of("id"), row -> missing.remove((String) row[0]));
     }
     if (!missing.isEmpty()) {
-      String id = missing.stream().min(java.util.Comparator.comparing(wanted::get)).orElseThrow();
-      long first = wanted.get(id);
+      String id = missing.stream().min(java.util.Comparator.comparingLong(wanted::line)).orElseThrow();
+      long first = wanted.line(id);
       throw new GraphException(
           ErrorCode.ENDPOINT_NOT_FOUND,
           "line " + first + ": " + side + " '" + id + "' not found in " + nodeType + " (edge " + edge.name() + ")",
@@ -409,7 +448,7 @@ public final class NdjsonLoader {
     if (mode != LoadMode.OVERWRITE) {
       forEachCommitted(committed, edge, List.of("id", "src"), row -> {
         String src = (String) row[1];
-        if (counts.containsKey(src) && !table.idLines.containsKey((String) row[0])) {
+        if (counts.containsKey(src) && !table.ids.contains((String) row[0])) {
           counts.merge(src, 1L, Long::sum);
         }
       });
@@ -431,12 +470,12 @@ public final class NdjsonLoader {
         continue;
       }
       forEachCommitted(committed, edge, List.of("src", "dst"), row -> {
-        if (from != null && !from.idLines.containsKey((String) row[0])) {
+        if (from != null && !from.ids.contains((String) row[0])) {
           throw new GraphException(
               ErrorCode.ENDPOINT_NOT_FOUND,
               "src '" + row[0] + "' not found in " + edge.from() + ": the overwrite would strand an edge of " + edge.name());
         }
-        if (to != null && !to.idLines.containsKey((String) row[1])) {
+        if (to != null && !to.ids.contains((String) row[1])) {
           throw new GraphException(
               ErrorCode.ENDPOINT_NOT_FOUND,
               "dst '" + row[1] + "' not found in " + edge.to() + ": the overwrite would strand an edge of " + edge.name());
@@ -471,13 +510,13 @@ public final class NdjsonLoader {
       writes.add(
           switch (mode) {
             case APPEND -> table.sink.finishAppend();
-            case MERGE -> table.sink.finishUpsert(table.idLines.keySet());
+            case MERGE -> table.sink.finishUpsert(table.ids.asSet());
             case OVERWRITE -> table.sink.finishOverwrite(table.type.arrowSchema());
           });
       if (table.type instanceof EdgeType) {
-        edges += table.idLines.size();
+        edges += table.ids.size();
       } else {
-        nodes += table.idLines.size();
+        nodes += table.ids.size();
       }
     }
     // Endpoint tables were read for validation: their versions must not move under the load either.
