@@ -22,8 +22,6 @@ import dev.quiver.engine.mutation.Constraints;
 import dev.quiver.engine.mutation.Values;
 import dev.quiver.engine.storage.ManifestState;
 import dev.quiver.engine.storage.StagedWrite;
-import dev.quiver.engine.storage.TableStore;
-import dev.quiver.engine.tx.ArrowRows;
 import dev.quiver.engine.view.CommittedView;
 import dev.quiver.engine.view.RowCursor;
 import dev.quiver.grammar.ast.LoadMode;
@@ -43,7 +41,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * Loads an NDJSON file as one graph commit. Each non-blank line is {@code {"type":"Node","data":{…}}} or
@@ -74,16 +71,21 @@ public final class NdjsonLoader {
   /** Type names as records spell them, resolved once per file (a lookup per record was 8% of a load). */
   private final Map<String, NodeType> nodeTypes = new HashMap<>();
   private final Map<String, EdgeType> edgeTypes = new HashMap<>();
+  private final Map<String, TableLoad> nodeTablesBySpelling = new HashMap<>();
+  private final Map<String, TableLoad> edgeTablesBySpelling = new HashMap<>();
+  /** Null when every record takes the general path (the reference the streaming reader is tested against). */
+  private final RecordReader reader;
   private static final java.util.Set<String> NODE_FIELDS = java.util.Set.of("type", "data");
   private static final java.util.Set<String> EDGE_FIELDS = java.util.Set.of("edge", "from", "to", "data");
   private long line;
 
-  private NdjsonLoader(GraphStore store, LoadMode mode, Progress progress) {
+  private NdjsonLoader(GraphStore store, LoadMode mode, Progress progress, boolean streaming) {
     this.store = store;
     this.snapshot = store.snapshot();
     this.catalog = snapshot.catalog();
     this.mode = mode;
     this.progress = progress;
+    this.reader = streaming ? new RecordReader(this::nodeTable, this::edgeTable) : null;
   }
 
   /**
@@ -94,11 +96,24 @@ public final class NdjsonLoader {
    */
   public static UpdateResult load(
       GraphStore store, Path file, LoadMode mode, String actor, Durability durability, Progress progress) {
+    return load(store, file, mode, actor, durability, progress, true);
+  }
+
+  /** {@code streaming} false reads every record on the general path: for tests comparing the two. */
+  static UpdateResult load(
+      GraphStore store, Path file, LoadMode mode, String actor, Durability durability, Progress progress, boolean streaming) {
     requireNonNull(file, "file is null");
-    NdjsonLoader loader = new NdjsonLoader(store, requireNonNull(mode, "mode is null"), requireNonNull(progress, "progress is null"));
-    loader.read(file);
-    loader.validate();
-    return loader.commit(actor, durability);
+    NdjsonLoader loader =
+        new NdjsonLoader(store, requireNonNull(mode, "mode is null"), requireNonNull(progress, "progress is null"), streaming);
+    try {
+      loader.read(file);
+      loader.validate();
+      return loader.commit(actor, durability);
+    } finally {
+      for (TableLoad table : loader.tables.values()) {
+        table.close();
+      }
+    }
   }
 
   // ---- reading and staging ----
@@ -137,6 +152,16 @@ public final class NdjsonLoader {
   }
 
   private void record(String text) {
+    TableLoad streamed = reader == null ? null : reader.read(text);
+    if (streamed != null) {
+      streamed.add(line, reader.id(), reader.source(), reader.target(), streamed.layout.valueOf);
+    } else {
+      generalRecord(text);
+    }
+  }
+
+  /** Reads a record through a map: any record the streaming reader declines, and every error's message. */
+  private void generalRecord(String text) {
     Object parsed;
     try {
       parsed = JsonValues.parse(text);
@@ -172,7 +197,9 @@ public final class NdjsonLoader {
       Map<String, Object> row = properties(type, data);
       String id = nodeId(type, row, data.get("id"));
       row.put("id", id);
-      table(type).add(row);
+      TableLoad table = table(type);
+      table.write(row);
+      table.add(line, id, null, null, row::get);
     } else {
       String typeName = string(envelope.get("edge"), "edge");
       EdgeType type = edgeTypes.computeIfAbsent(typeName, name -> catalog.edgeIgnoreCase(name).orElse(null));
@@ -182,9 +209,13 @@ public final class NdjsonLoader {
       Map<String, Object> row = properties(type, data);
       Object explicit = data.get("id");
       row.put("id", explicit == null ? Ids.newId() : string(explicit, "data.id"));
-      row.put("src", string(envelope.get("from"), "from"));
-      row.put("dst", string(envelope.get("to"), "to"));
-      table(type).add(row);
+      String src = string(envelope.get("from"), "from");
+      String dst = string(envelope.get("to"), "to");
+      row.put("src", src);
+      row.put("dst", dst);
+      TableLoad table = table(type);
+      table.write(row);
+      table.add(line, (String) row.get("id"), src, dst, row::get);
     }
   }
 
@@ -215,7 +246,7 @@ public final class NdjsonLoader {
   }
 
   /** JSON gives Date as "YYYY-MM-DD" or epoch days and DateTime as RFC 3339 or epoch milliseconds. */
-  private static Object jsonToRaw(Property property, Object value) {
+  static Object jsonToRaw(Property property, Object value) {
     if (value instanceof BigInteger number && property.type() instanceof PropertyType.Scalar scalar) {
       if (scalar.kind() == ScalarKind.DATE) {
         return LocalDate.ofEpochDay(number.longValueExact());
@@ -245,110 +276,40 @@ public final class NdjsonLoader {
   }
 
   private TableLoad table(TableType type) {
-    return tables.computeIfAbsent(type.tableKey(), key -> new TableLoad(type));
+    return tables.computeIfAbsent(
+        type.tableKey(),
+        key -> new TableLoad(
+            type,
+            store.tableStore().openSink(key, snapshot.tableVersion(key)),
+            store.tableStore().allocator(),
+            catalog,
+            tables::get));
   }
 
-  /** The rows of one table in this file: staged batch by batch; ids kept for the checks that span the file. */
-  private final class TableLoad {
-    final TableType type;
-    final TableStore.BatchSink sink;
-    /** Ids of the file's rows in this table, with their lines. */
-    final IdLines ids = new IdLines();
-    final List<Map<String, Object>> buffer = new ArrayList<>();
-    /**
-     * For edges: the endpoints not yet known as node ids of this file when their edge was read (the rest exist
-     * whatever the mode), each with its first line.
-     */
-    final IdLines sources = new IdLines();
-    final IdLines targets = new IdLines();
-    /** For an edge type with a bounded {@code @card}: the out-edge count per source. */
-    final Map<String, Long> outDegree = new HashMap<>();
-    private final boolean countsOutDegree;
-    private final String fromKey;
-    private final String toKey;
-    private TableLoad fromNodes;
-    private TableLoad toNodes;
-    /** Per @unique constraint: tuple → id of the row holding it in this file. */
-    final List<Map<List<Object>, String>> uniqueTuples = new ArrayList<>();
-
-    TableLoad(TableType type) {
-      this.type = type;
-      this.sink = store.tableStore().openSink(type.tableKey(), snapshot.tableVersion(type.tableKey()));
-      if (type instanceof EdgeType edge) {
-        this.fromKey = catalog.node(edge.from()).orElseThrow().tableKey();
-        this.toKey = catalog.node(edge.to()).orElseThrow().tableKey();
-        this.countsOutDegree = !(edge.cardinality().min() == 0 && edge.cardinality().unbounded());
-      } else {
-        this.fromKey = null;
-        this.toKey = null;
-        this.countsOutDegree = false;
-      }
-      for (Constraint constraint : type.constraints()) {
-        if (constraint instanceof Constraint.Unique) {
-          uniqueTuples.add(new HashMap<>());
-        }
+  /** The table of the node type a record names, or null when there is no such type. */
+  private TableLoad nodeTable(String spelling) {
+    TableLoad table = nodeTablesBySpelling.get(spelling);
+    if (table == null) {
+      NodeType type = nodeTypes.computeIfAbsent(spelling, name -> catalog.node(name).orElse(null));
+      if (type != null) {
+        table = table(type);
+        nodeTablesBySpelling.put(spelling, table);
       }
     }
+    return table;
+  }
 
-    void add(Map<String, Object> row) {
-      String id = (String) row.get("id");
-      long first = ids.putIfAbsent(id, line);
-      if (first != IdLines.ABSENT) {
-        throw at(
-            ErrorCode.UNIQUE_VIOLATION,
-            type.kind().label() + " type '" + type.name() + "' already has id '" + id + "' in this file (line " + first + ")");
-      }
-      if (type instanceof EdgeType) {
-        String src = (String) row.get("src");
-        String dst = (String) row.get("dst");
-        if (fromNodes == null) {
-          fromNodes = tables.get(fromKey);
-        }
-        if (toNodes == null) {
-          toNodes = tables.get(toKey);
-        }
-        if (fromNodes == null || !fromNodes.ids.contains(src)) {
-          sources.putIfAbsent(src, line);
-        }
-        if (toNodes == null || !toNodes.ids.contains(dst)) {
-          targets.putIfAbsent(dst, line);
-        }
-        if (countsOutDegree) {
-          outDegree.merge(src, 1L, Long::sum);
-        }
-      }
-      int u = 0;
-      for (Constraint constraint : type.constraints()) {
-        if (constraint instanceof Constraint.Unique unique) {
-          List<Object> tuple = new ArrayList<>();
-          for (String column : unique.properties()) {
-            tuple.add(row.get(column));
-          }
-          if (!tuple.contains(null)) {
-            String holder = uniqueTuples.get(u).putIfAbsent(tuple, id);
-            if (holder != null) {
-              throw at(ErrorCode.UNIQUE_VIOLATION, Constraints.uniqueViolation(type, unique, tuple, holder, id));
-            }
-          }
-          u++;
-        }
-      }
-      buffer.add(row);
-      if (buffer.size() >= BATCH_ROWS) {
-        flush();
+  /** The table of the edge type a record names (case-insensitively), or null when there is no such type. */
+  private TableLoad edgeTable(String spelling) {
+    TableLoad table = edgeTablesBySpelling.get(spelling);
+    if (table == null) {
+      EdgeType type = edgeTypes.computeIfAbsent(spelling, name -> catalog.edgeIgnoreCase(name).orElse(null));
+      if (type != null) {
+        table = table(type);
+        edgeTablesBySpelling.put(spelling, table);
       }
     }
-
-    void flush() {
-      if (buffer.isEmpty()) {
-        return;
-      }
-      try (VectorSchemaRoot batch =
-          ArrowRows.toArrow(type.arrowSchema(), buffer, store.tableStore().allocator())) {
-        sink.write(batch);
-      }
-      buffer.clear();
-    }
+    return table;
   }
 
   // ---- checks that span the file ----
@@ -550,6 +511,11 @@ public final class NdjsonLoader {
   }
 
   private GraphException at(ErrorCode code, String message) {
+    return at(line, code, message);
+  }
+
+  /** An error of the record on {@code line}. */
+  static GraphException at(long line, ErrorCode code, String message) {
     return new GraphException(code, "line " + line + ": " + message, (int) Math.min(line, Integer.MAX_VALUE), 1, null);
   }
 }
