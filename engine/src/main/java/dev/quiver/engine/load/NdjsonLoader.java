@@ -45,7 +45,8 @@ import java.util.Set;
 /**
  * Loads an NDJSON file as one graph commit. Each non-blank line is {@code {"type":"Node","data":{…}}} or
  * {@code {"edge":"Edge","from":"id","to":"id","data":{…}}}. Rows are validated and staged batch by batch as
- * they stream in (data files only, no HEAD moves), so memory holds only ids, endpoint sets and unique tuples;
+ * they stream in (data files only, no HEAD moves; a full batch is staged on a second thread while the next
+ * fills), so memory holds only ids, endpoint sets and unique tuples besides the batches;
  * the checks that span the file — duplicate ids, existing ids ({@code append}), endpoints (including nodes of
  * the same file), {@code @unique}, {@code @card} — run before any table commit. Then every touched table is
  * committed and published together.
@@ -75,6 +76,7 @@ public final class NdjsonLoader {
   private final Map<String, TableLoad> edgeTablesBySpelling = new HashMap<>();
   /** Null when every record takes the general path (the reference the streaming reader is tested against). */
   private final RecordReader reader;
+  private final BatchStaging staging = new BatchStaging();
   private static final java.util.Set<String> NODE_FIELDS = java.util.Set.of("type", "data");
   private static final java.util.Set<String> EDGE_FIELDS = java.util.Set.of("edge", "from", "to", "data");
   private long line;
@@ -105,13 +107,15 @@ public final class NdjsonLoader {
     requireNonNull(file, "file is null");
     NdjsonLoader loader =
         new NdjsonLoader(store, requireNonNull(mode, "mode is null"), requireNonNull(progress, "progress is null"), streaming);
-    try {
-      loader.read(file);
-      loader.validate();
-      return loader.commit(actor, durability);
-    } finally {
-      for (TableLoad table : loader.tables.values()) {
-        table.close();
+    try (BatchStaging staging = loader.staging) {
+      try {
+        loader.read(file);
+        loader.validate();
+        return loader.commit(actor, durability);
+      } finally {
+        for (TableLoad table : loader.tables.values()) {
+          table.close();
+        }
       }
     }
   }
@@ -148,6 +152,7 @@ public final class NdjsonLoader {
     for (TableLoad table : tables.values()) {
       table.flush();
     }
+    staging.finish();
     progress.update(line, total, total);
   }
 
@@ -281,6 +286,7 @@ public final class NdjsonLoader {
         key -> new TableLoad(
             type,
             store.tableStore().openSink(key, snapshot.tableVersion(key)),
+            staging,
             store.tableStore().allocator(),
             catalog,
             tables::get));

@@ -19,7 +19,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * The rows of one table in a load file: written straight into the Arrow batch being filled and staged batch
- * by batch; ids, endpoints and {@code @unique} tuples kept for the checks that span the file.
+ * by batch (on the load's staging thread); ids, endpoints and {@code @unique} tuples kept for the checks that
+ * span the file.
  */
 final class TableLoad implements AutoCloseable {
   final TableType type;
@@ -38,6 +39,7 @@ final class TableLoad implements AutoCloseable {
   final List<Map<List<Object>, String>> uniqueTuples = new ArrayList<>();
 
   private final BufferAllocator allocator;
+  private final BatchStaging staging;
   private final boolean countsOutDegree;
   /** This file's tables by key (a node table is absent until the file has a row of it), for an edge's endpoints. */
   private final Function<String, TableLoad> tables;
@@ -52,9 +54,15 @@ final class TableLoad implements AutoCloseable {
   RecordReader.Layout layout;
 
   TableLoad(
-      TableType type, TableStore.BatchSink sink, BufferAllocator allocator, Catalog catalog, Function<String, TableLoad> tables) {
+      TableType type,
+      TableStore.BatchSink sink,
+      BatchStaging staging,
+      BufferAllocator allocator,
+      Catalog catalog,
+      Function<String, TableLoad> tables) {
     this.type = type;
     this.sink = sink;
+    this.staging = staging;
     this.allocator = allocator;
     this.tables = tables;
     if (type instanceof EdgeType edge) {
@@ -153,20 +161,26 @@ final class TableLoad implements AutoCloseable {
     }
   }
 
-  /** Stages the rows taken so far as data files and starts a new batch. */
+  /** Hands the rows taken so far over to be staged as data files, and starts a new batch. */
   void flush() {
     if (rows == 0) {
       return;
     }
+    VectorSchemaRoot full = batch;
+    int count = rows;
+    batch = null;
+    vectors = null;
+    rows = 0;
     try {
-      for (FieldVector vector : vectors) {
-        vector.setValueCount(rows);
+      for (FieldVector vector : full.getFieldVectors()) {
+        vector.setValueCount(count);
       }
-      batch.setRowCount(rows);
-      sink.write(batch);
-    } finally {
-      close();
+      full.setRowCount(count);
+    } catch (RuntimeException e) {
+      full.close();
+      throw e;
     }
+    staging.stage(full, sink::write);
   }
 
   /** Frees the batch being filled (rows not yet staged are dropped). */

@@ -159,7 +159,8 @@ class RecordReaderIT {
 
   @Test
   void theReaderTakesTheUsualFormsAndLeavesTheRestToTheGeneralPath() {
-    try (GraphStore store = graph("reader")) {
+    try (GraphStore store = graph("reader");
+        BatchStaging staging = new BatchStaging()) {
       Catalog catalog = store.snapshot().catalog();
       Map<String, TableLoad> tables = new HashMap<>();
       Function<TableType, TableLoad> open =
@@ -168,6 +169,7 @@ class RecordReaderIT {
               key -> new TableLoad(
                   type,
                   store.tableStore().openSink(key, store.snapshot().tableVersion(key)),
+                  staging,
                   store.tableStore().allocator(),
                   catalog,
                   tables::get));
