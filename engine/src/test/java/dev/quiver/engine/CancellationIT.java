@@ -134,6 +134,27 @@ class CancellationIT {
   }
 
   @Test
+  void anInterruptedLoadLoadsNothingAndFreesTheBatchesItWasStaging() throws Exception {
+    Snapshot before = store.snapshot();
+    Path file = directory.resolve("many.ndjson");
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 100_000; i++) { // several batches: one is being staged when the interrupt comes
+      lines.append("{\"type\":\"Person\",\"data\":{\"name\":\"n").append(i).append("\"}}\n");
+    }
+    java.nio.file.Files.writeString(file, lines);
+    session.loadProgress((read, bytes, total) -> Thread.currentThread().interrupt()); // at line 65,536
+    GraphException failure =
+        assertThrows(GraphException.class, () -> session.execute("load \"" + file + "\"", List.of()));
+    assertEquals(ErrorCode.CANCELLED, failure.code());
+    assertTrue(Thread.interrupted(), "the interrupt flag is kept for the caller");
+    assertEquals(before.graphVersion(), store.snapshot().graphVersion());
+    assertContentUnchanged(before);
+    session.loadProgress((read, bytes, total) -> {});
+    session.execute("load \"" + file + "\"", List.of()); // and the store closes without a leaked batch
+    assertEquals(100_004, store.rowCount(store.snapshot(), "node:Person"));
+  }
+
+  @Test
   void aCancelledStatementRollsBackItsTransaction() throws Exception {
     session.autoCommit(false);
     session.execute("insert Person { name: \"Eve\" }", List.of());

@@ -18,9 +18,10 @@ import java.util.Map;
 final class JsonValues {
   /**
    * Duplicate keys are found by the map the object is read into ({@link #read}), not by Jackson's
-   * STRICT_DUPLICATE_DETECTION, which keeps a second set per object (5% of a bulk load).
+   * STRICT_DUPLICATE_DETECTION, which keeps a second set per object (5% of a bulk load). {@link RecordReader}
+   * parses with the same factory, so both paths see the same tokens.
    */
-  private static final JsonFactory FACTORY = JsonFactory.builder().build();
+  static final JsonFactory FACTORY = JsonFactory.builder().build();
 
   private JsonValues() {}
 
@@ -43,7 +44,8 @@ final class JsonValues {
     }
   }
 
-  private static Object read(JsonParser parser, JsonToken token) throws IOException {
+  /** Reads the value that starts at {@code token}. */
+  static Object read(JsonParser parser, JsonToken token) throws IOException {
     switch (token) {
       case START_OBJECT:
         {

@@ -22,8 +22,6 @@ import dev.quiver.engine.mutation.Constraints;
 import dev.quiver.engine.mutation.Values;
 import dev.quiver.engine.storage.ManifestState;
 import dev.quiver.engine.storage.StagedWrite;
-import dev.quiver.engine.storage.TableStore;
-import dev.quiver.engine.tx.ArrowRows;
 import dev.quiver.engine.view.CommittedView;
 import dev.quiver.engine.view.RowCursor;
 import dev.quiver.grammar.ast.LoadMode;
@@ -43,12 +41,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * Loads an NDJSON file as one graph commit. Each non-blank line is {@code {"type":"Node","data":{…}}} or
  * {@code {"edge":"Edge","from":"id","to":"id","data":{…}}}. Rows are validated and staged batch by batch as
- * they stream in (data files only, no HEAD moves), so memory holds only ids, endpoint sets and unique tuples;
+ * they stream in (data files only, no HEAD moves; a full batch is staged on a second thread while the next
+ * fills), so memory holds only ids, endpoint sets and unique tuples besides the batches;
  * the checks that span the file — duplicate ids, existing ids ({@code append}), endpoints (including nodes of
  * the same file), {@code @unique}, {@code @card} — run before any table commit. Then every touched table is
  * committed and published together.
@@ -74,16 +72,22 @@ public final class NdjsonLoader {
   /** Type names as records spell them, resolved once per file (a lookup per record was 8% of a load). */
   private final Map<String, NodeType> nodeTypes = new HashMap<>();
   private final Map<String, EdgeType> edgeTypes = new HashMap<>();
+  private final Map<String, TableLoad> nodeTablesBySpelling = new HashMap<>();
+  private final Map<String, TableLoad> edgeTablesBySpelling = new HashMap<>();
+  /** Null when every record takes the general path (the reference the streaming reader is tested against). */
+  private final RecordReader reader;
+  private final BatchStaging staging = new BatchStaging();
   private static final java.util.Set<String> NODE_FIELDS = java.util.Set.of("type", "data");
   private static final java.util.Set<String> EDGE_FIELDS = java.util.Set.of("edge", "from", "to", "data");
   private long line;
 
-  private NdjsonLoader(GraphStore store, LoadMode mode, Progress progress) {
+  private NdjsonLoader(GraphStore store, LoadMode mode, Progress progress, boolean streaming) {
     this.store = store;
     this.snapshot = store.snapshot();
     this.catalog = snapshot.catalog();
     this.mode = mode;
     this.progress = progress;
+    this.reader = streaming ? new RecordReader(this::nodeTable, this::edgeTable) : null;
   }
 
   /**
@@ -94,11 +98,26 @@ public final class NdjsonLoader {
    */
   public static UpdateResult load(
       GraphStore store, Path file, LoadMode mode, String actor, Durability durability, Progress progress) {
+    return load(store, file, mode, actor, durability, progress, true);
+  }
+
+  /** {@code streaming} false reads every record on the general path: for tests comparing the two. */
+  static UpdateResult load(
+      GraphStore store, Path file, LoadMode mode, String actor, Durability durability, Progress progress, boolean streaming) {
     requireNonNull(file, "file is null");
-    NdjsonLoader loader = new NdjsonLoader(store, requireNonNull(mode, "mode is null"), requireNonNull(progress, "progress is null"));
-    loader.read(file);
-    loader.validate();
-    return loader.commit(actor, durability);
+    NdjsonLoader loader =
+        new NdjsonLoader(store, requireNonNull(mode, "mode is null"), requireNonNull(progress, "progress is null"), streaming);
+    try (BatchStaging staging = loader.staging) {
+      try {
+        loader.read(file);
+        loader.validate();
+        return loader.commit(actor, durability);
+      } finally {
+        for (TableLoad table : loader.tables.values()) {
+          table.close();
+        }
+      }
+    }
   }
 
   // ---- reading and staging ----
@@ -133,10 +152,21 @@ public final class NdjsonLoader {
     for (TableLoad table : tables.values()) {
       table.flush();
     }
+    staging.finish();
     progress.update(line, total, total);
   }
 
   private void record(String text) {
+    TableLoad streamed = reader == null ? null : reader.read(text);
+    if (streamed != null) {
+      streamed.add(line, reader.id(), reader.source(), reader.target(), streamed.layout.valueOf);
+    } else {
+      generalRecord(text);
+    }
+  }
+
+  /** Reads a record through a map: any record the streaming reader declines, and every error's message. */
+  private void generalRecord(String text) {
     Object parsed;
     try {
       parsed = JsonValues.parse(text);
@@ -172,7 +202,9 @@ public final class NdjsonLoader {
       Map<String, Object> row = properties(type, data);
       String id = nodeId(type, row, data.get("id"));
       row.put("id", id);
-      table(type).add(row);
+      TableLoad table = table(type);
+      table.write(row);
+      table.add(line, id, null, null, row::get);
     } else {
       String typeName = string(envelope.get("edge"), "edge");
       EdgeType type = edgeTypes.computeIfAbsent(typeName, name -> catalog.edgeIgnoreCase(name).orElse(null));
@@ -182,9 +214,13 @@ public final class NdjsonLoader {
       Map<String, Object> row = properties(type, data);
       Object explicit = data.get("id");
       row.put("id", explicit == null ? Ids.newId() : string(explicit, "data.id"));
-      row.put("src", string(envelope.get("from"), "from"));
-      row.put("dst", string(envelope.get("to"), "to"));
-      table(type).add(row);
+      String src = string(envelope.get("from"), "from");
+      String dst = string(envelope.get("to"), "to");
+      row.put("src", src);
+      row.put("dst", dst);
+      TableLoad table = table(type);
+      table.write(row);
+      table.add(line, (String) row.get("id"), src, dst, row::get);
     }
   }
 
@@ -215,7 +251,7 @@ public final class NdjsonLoader {
   }
 
   /** JSON gives Date as "YYYY-MM-DD" or epoch days and DateTime as RFC 3339 or epoch milliseconds. */
-  private static Object jsonToRaw(Property property, Object value) {
+  static Object jsonToRaw(Property property, Object value) {
     if (value instanceof BigInteger number && property.type() instanceof PropertyType.Scalar scalar) {
       if (scalar.kind() == ScalarKind.DATE) {
         return LocalDate.ofEpochDay(number.longValueExact());
@@ -245,78 +281,41 @@ public final class NdjsonLoader {
   }
 
   private TableLoad table(TableType type) {
-    return tables.computeIfAbsent(type.tableKey(), key -> new TableLoad(type));
+    return tables.computeIfAbsent(
+        type.tableKey(),
+        key -> new TableLoad(
+            type,
+            store.tableStore().openSink(key, snapshot.tableVersion(key)),
+            staging,
+            store.tableStore().allocator(),
+            catalog,
+            tables::get));
   }
 
-  /** The rows of one table in this file: staged batch by batch; ids kept for the checks that span the file. */
-  private final class TableLoad {
-    final TableType type;
-    final TableStore.BatchSink sink;
-    final Map<String, Long> idLines = new HashMap<>();
-    final List<Map<String, Object>> buffer = new ArrayList<>();
-    /** For edges: the endpoints used and the out-edge count per source. */
-    final Map<String, Long> sources = new HashMap<>();
-    final Map<String, Long> targets = new HashMap<>();
-    final Map<String, Long> outDegree = new HashMap<>();
-    /** Per @unique constraint: tuple → id of the row holding it in this file. */
-    final List<Map<List<Object>, String>> uniqueTuples = new ArrayList<>();
-
-    TableLoad(TableType type) {
-      this.type = type;
-      this.sink = store.tableStore().openSink(type.tableKey(), snapshot.tableVersion(type.tableKey()));
-      for (Constraint constraint : type.constraints()) {
-        if (constraint instanceof Constraint.Unique) {
-          uniqueTuples.add(new HashMap<>());
-        }
+  /** The table of the node type a record names, or null when there is no such type. */
+  private TableLoad nodeTable(String spelling) {
+    TableLoad table = nodeTablesBySpelling.get(spelling);
+    if (table == null) {
+      NodeType type = nodeTypes.computeIfAbsent(spelling, name -> catalog.node(name).orElse(null));
+      if (type != null) {
+        table = table(type);
+        nodeTablesBySpelling.put(spelling, table);
       }
     }
+    return table;
+  }
 
-    void add(Map<String, Object> row) {
-      String id = (String) row.get("id");
-      Long first = idLines.putIfAbsent(id, line);
-      if (first != null) {
-        throw at(
-            ErrorCode.UNIQUE_VIOLATION,
-            type.kind().label() + " type '" + type.name() + "' already has id '" + id + "' in this file (line " + first + ")");
-      }
-      if (type instanceof EdgeType) {
-        String src = (String) row.get("src");
-        sources.putIfAbsent(src, line);
-        targets.putIfAbsent((String) row.get("dst"), line);
-        outDegree.merge(src, 1L, Long::sum);
-      }
-      int u = 0;
-      for (Constraint constraint : type.constraints()) {
-        if (constraint instanceof Constraint.Unique unique) {
-          List<Object> tuple = new ArrayList<>();
-          for (String column : unique.properties()) {
-            tuple.add(row.get(column));
-          }
-          if (!tuple.contains(null)) {
-            String holder = uniqueTuples.get(u).putIfAbsent(tuple, id);
-            if (holder != null) {
-              throw at(ErrorCode.UNIQUE_VIOLATION, Constraints.uniqueViolation(type, unique, tuple, holder, id));
-            }
-          }
-          u++;
-        }
-      }
-      buffer.add(row);
-      if (buffer.size() >= BATCH_ROWS) {
-        flush();
+  /** The table of the edge type a record names (case-insensitively), or null when there is no such type. */
+  private TableLoad edgeTable(String spelling) {
+    TableLoad table = edgeTablesBySpelling.get(spelling);
+    if (table == null) {
+      EdgeType type = edgeTypes.computeIfAbsent(spelling, name -> catalog.edgeIgnoreCase(name).orElse(null));
+      if (type != null) {
+        table = table(type);
+        edgeTablesBySpelling.put(spelling, table);
       }
     }
-
-    void flush() {
-      if (buffer.isEmpty()) {
-        return;
-      }
-      try (VectorSchemaRoot batch =
-          ArrowRows.toArrow(type.arrowSchema(), buffer, store.tableStore().allocator())) {
-        sink.write(batch);
-      }
-      buffer.clear();
-    }
+    return table;
   }
 
   // ---- checks that span the file ----
@@ -326,10 +325,10 @@ public final class NdjsonLoader {
     for (TableLoad table : tables.values()) {
       if (mode == LoadMode.APPEND) {
         forEachCommitted(committed, table.type, List.of("id"), row -> {
-          if (table.idLines.containsKey((String) row[0])) {
+          if (table.ids.contains((String) row[0])) {
             throw new GraphException(
                 ErrorCode.UNIQUE_VIOLATION,
-                "line " + table.idLines.get((String) row[0]) + ": " + table.type.kind().label() + " type '"
+                "line " + table.ids.line((String) row[0]) + ": " + table.type.kind().label() + " type '"
                     + table.type.name() + "' already has id '" + row[0] + "' (append loads new entities only)");
           }
         });
@@ -364,7 +363,7 @@ public final class NdjsonLoader {
       columns.addAll(unique.properties());
       forEachCommitted(committed, table.type, columns, row -> {
         String id = (String) row[0];
-        if (table.idLines.containsKey(id)) {
+        if (table.ids.contains(id)) {
           return; // rewritten by this file
         }
         List<Object> tuple = new ArrayList<>(List.of(row).subList(1, row.length));
@@ -372,26 +371,33 @@ public final class NdjsonLoader {
         if (holder != null) {
           throw new GraphException(
               ErrorCode.UNIQUE_VIOLATION,
-              "line " + table.idLines.get(holder) + ": " + Constraints.uniqueViolation(table.type, unique, tuple, id, holder));
+              "line " + table.ids.line(holder) + ": " + Constraints.uniqueViolation(table.type, unique, tuple, id, holder));
         }
       });
     }
   }
 
+  /**
+   * The endpoints an edge table's rows name on one side exist: as nodes of this file or (except where an
+   * overwrite replaces the node type) committed ones. {@code wanted} holds only the endpoints that were not yet
+   * nodes of the file when their edge was read; the rest exist in every mode.
+   */
   private void checkEndpoints(
-      CommittedView committed, EdgeType edge, Map<String, Long> wanted, String nodeType, String side) {
+      CommittedView committed, EdgeType edge, IdLines wanted, String nodeType, String side) {
     NodeType node = catalog.node(nodeType).orElseThrow();
     TableLoad loaded = tables.get(node.tableKey());
-    Set<String> missing = new HashSet<>(wanted.keySet());
-    if (loaded != null) {
-      missing.removeAll(loaded.idLines.keySet());
-    }
+    Set<String> missing = new HashSet<>();
+    wanted.forEach(id -> {
+      if (loaded == null || !loaded.ids.contains(id)) {
+        missing.add(id);
+      }
+    });
     if (!missing.isEmpty() && !(mode == LoadMode.OVERWRITE && loaded != null)) {
       forEachCommitted(committed, node, List.of("id"), row -> missing.remove((String) row[0]));
     }
     if (!missing.isEmpty()) {
-      String id = missing.stream().min(java.util.Comparator.comparing(wanted::get)).orElseThrow();
-      long first = wanted.get(id);
+      String id = missing.stream().min(java.util.Comparator.comparingLong(wanted::line)).orElseThrow();
+      long first = wanted.line(id);
       throw new GraphException(
           ErrorCode.ENDPOINT_NOT_FOUND,
           "line " + first + ": " + side + " '" + id + "' not found in " + nodeType + " (edge " + edge.name() + ")",
@@ -409,7 +415,7 @@ public final class NdjsonLoader {
     if (mode != LoadMode.OVERWRITE) {
       forEachCommitted(committed, edge, List.of("id", "src"), row -> {
         String src = (String) row[1];
-        if (counts.containsKey(src) && !table.idLines.containsKey((String) row[0])) {
+        if (counts.containsKey(src) && !table.ids.contains((String) row[0])) {
           counts.merge(src, 1L, Long::sum);
         }
       });
@@ -431,12 +437,12 @@ public final class NdjsonLoader {
         continue;
       }
       forEachCommitted(committed, edge, List.of("src", "dst"), row -> {
-        if (from != null && !from.idLines.containsKey((String) row[0])) {
+        if (from != null && !from.ids.contains((String) row[0])) {
           throw new GraphException(
               ErrorCode.ENDPOINT_NOT_FOUND,
               "src '" + row[0] + "' not found in " + edge.from() + ": the overwrite would strand an edge of " + edge.name());
         }
-        if (to != null && !to.idLines.containsKey((String) row[1])) {
+        if (to != null && !to.ids.contains((String) row[1])) {
           throw new GraphException(
               ErrorCode.ENDPOINT_NOT_FOUND,
               "dst '" + row[1] + "' not found in " + edge.to() + ": the overwrite would strand an edge of " + edge.name());
@@ -471,13 +477,13 @@ public final class NdjsonLoader {
       writes.add(
           switch (mode) {
             case APPEND -> table.sink.finishAppend();
-            case MERGE -> table.sink.finishUpsert(table.idLines.keySet());
+            case MERGE -> table.sink.finishUpsert(table.ids.asSet());
             case OVERWRITE -> table.sink.finishOverwrite(table.type.arrowSchema());
           });
       if (table.type instanceof EdgeType) {
-        edges += table.idLines.size();
+        edges += table.ids.size();
       } else {
-        nodes += table.idLines.size();
+        nodes += table.ids.size();
       }
     }
     // Endpoint tables were read for validation: their versions must not move under the load either.
@@ -511,6 +517,11 @@ public final class NdjsonLoader {
   }
 
   private GraphException at(ErrorCode code, String message) {
+    return at(line, code, message);
+  }
+
+  /** An error of the record on {@code line}. */
+  static GraphException at(long line, ErrorCode code, String message) {
     return new GraphException(code, "line " + line + ": " + message, (int) Math.min(line, Integer.MAX_VALUE), 1, null);
   }
 }
