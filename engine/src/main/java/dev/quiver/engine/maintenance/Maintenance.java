@@ -94,6 +94,14 @@ public final class Maintenance {
         ManifestState published =
             committer.commit(
                 new CommitRequest(actor, GraphCommitter.OPTIMIZE, expected, -1, writes, null, durability));
+        // Compaction and index builds change neither a table's rows nor their order (a rewritten run of
+        // fragments takes the place of the old one): the cached rows of the old version are the new one's.
+        for (Map.Entry<String, Long> table : expected.entrySet()) {
+          Long to = published.tables().get(table.getKey());
+          if (to != null) {
+            store.rowCache().advance(table.getKey(), table.getValue(), to, List.of(), List.of(), List.of());
+          }
+        }
         return new Outcome(writes.size(), store.remember(published).graphVersion());
       } catch (ConflictException conflict) {
         if (attempt >= OPTIMIZE_ATTEMPTS) {

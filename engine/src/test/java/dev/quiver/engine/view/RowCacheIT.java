@@ -247,6 +247,58 @@ class RowCacheIT {
         "not a point lookup on id");
   }
 
+  @Test
+  void compactionsCarryTheCachedRowsAndTheyStillAnswerLikeAScan() {
+    insert(10);
+    RowCache cache = store.rowCache();
+    Random random = new Random(11);
+    try (Session writer = store.openSession(new SessionOptions("w", Durability.PROCESS, false))) {
+      // Fragments of one row each, some with deleted rows, so the compaction has runs to rewrite.
+      for (int i = 0; i < 30; i++) {
+        String text = i % 4 == 3
+            ? "delete Person where pid = \"x" + (i - 2) + "\""
+            : "insert Person { pid: \"x" + i + "\", name: \"x\", age: " + i + " }";
+        writer.execute(text, List.of());
+      }
+      for (int i = 0; i < 4; i++) { // the build threshold
+        rows(CommittedView.latest(store), List.of("id"), Filter.eq("id", "k1"));
+      }
+      assertTrue(cache.holds("node:Person", store.snapshot().tableVersion("node:Person")), "built");
+      store.autoOptimizeFragments(0);
+      long before = store.snapshot().tableVersion("node:Person");
+      store.optimize("t", Durability.PROCESS);
+      long after = store.snapshot().tableVersion("node:Person");
+      assertTrue(after > before, "optimize moved the table");
+      assertTrue(cache.holds("node:Person", after), "carried across the compaction");
+      for (int k = 0; k < 60; k++) {
+        compareIds(cache, store.snapshot(), random);
+      }
+      // Automatic compaction (small fragments only) carries it too.
+      store.autoOptimizeFragments(4);
+      for (int i = 30; i < 50; i++) {
+        writer.execute("insert Person { pid: \"x" + i + "\", name: \"x\", age: " + i + " }", List.of());
+        assertTrue(cache.holds("node:Person", store.snapshot().tableVersion("node:Person")), "after commit " + i);
+        for (int k = 0; k < 5; k++) {
+          compareIds(cache, store.snapshot(), random);
+        }
+      }
+      assertTrue(store.commits().stream().anyMatch(c -> c.actor().equals(GraphStore.AUTO_OPTIMIZER)));
+    }
+  }
+
+  /** An IN list over old, new, deleted and missing ids: the cached rows must come in the scan's order. */
+  private void compareIds(RowCache cache, Snapshot snapshot, Random random) {
+    CommittedView cached = new CommittedView(store.tableStore(), snapshot, cache);
+    CommittedView scanned = new CommittedView(store.tableStore(), snapshot);
+    List<Object> ids = new ArrayList<>();
+    for (int n = 2 + random.nextInt(8); n >= 0; n--) {
+      ids.add((random.nextBoolean() ? "k" : "x") + random.nextInt(50));
+    }
+    Filter filter = new Filter.In("id", ids);
+    List<String> columns = List.of("id", "age", "name");
+    assertEquals(rows(scanned, columns, filter), rows(cached, columns, filter), filter.toString());
+  }
+
   private void insert(int count) {
     try (Session session = store.openSession(new SessionOptions("t", Durability.PROCESS, false))) {
       StringBuilder text = new StringBuilder();
