@@ -11,7 +11,14 @@ package dev.quiver.engine;
  * code reaches it through {@link #check()} without passing it along.
  */
 public final class Cancellation {
-  private static final ThreadLocal<Cancellation> CURRENT = new ThreadLocal<>();
+  /** The token current on one thread. A streaming cursor keeps its thread's slot to enter it cheaply per row. */
+  public static final class Slot {
+    private Cancellation current;
+
+    private Slot() {}
+  }
+
+  private static final ThreadLocal<Slot> CURRENT = ThreadLocal.withInitial(Slot::new);
 
   private volatile boolean cancelled;
   private volatile long deadlineNanos;
@@ -41,20 +48,41 @@ public final class Cancellation {
 
   /** Makes this token current for the calling thread until the returned scope closes. */
   public Scope enter() {
-    Cancellation previous = CURRENT.get();
+    Slot slot = CURRENT.get();
+    Cancellation previous = slot.current;
     if (previous == this) {
       return NO_CHANGE;
     }
-    CURRENT.set(this);
-    // Restored by set, not remove: a streaming read enters once per row, and remove sweeps the thread's map.
-    return () -> CURRENT.set(previous);
+    slot.current = this;
+    return () -> slot.current = previous;
   }
 
   private static final Scope NO_CHANGE = () -> {};
 
+  /** The calling thread's slot (see {@link #swapInto}). */
+  public static Slot slot() {
+    return CURRENT.get();
+  }
+
+  /**
+   * Makes this token current in {@code slot} (which must be the calling thread's) and returns the one it
+   * replaces, for {@link #restore}: {@link #enter} without a thread-local lookup or an allocation, for cursors
+   * that enter once per row.
+   */
+  public Cancellation swapInto(Slot slot) {
+    Cancellation previous = slot.current;
+    slot.current = this;
+    return previous;
+  }
+
+  /** Puts back the token {@link #swapInto} replaced. */
+  public static void restore(Slot slot, Cancellation previous) {
+    slot.current = previous;
+  }
+
   /** The token current for the calling thread, or null. */
   public static Cancellation current() {
-    return CURRENT.get();
+    return CURRENT.get().current;
   }
 
   /**
@@ -65,7 +93,7 @@ public final class Cancellation {
     if (Thread.currentThread().isInterrupted()) {
       throw new GraphException(ErrorCode.CANCELLED, "the statement was interrupted");
     }
-    Cancellation current = CURRENT.get();
+    Cancellation current = CURRENT.get().current;
     if (current != null) {
       current.checkToken();
     }

@@ -431,6 +431,8 @@ public final class Session implements AutoCloseable {
     private final dev.quiver.engine.view.RowCursor rows;
     private final Cancellation cancellation;
     private long read;
+    private Thread owner;
+    private Cancellation.Slot slot;
 
     CancellableCursor(dev.quiver.engine.view.RowCursor rows, Cancellation cancellation) {
       this.rows = rows;
@@ -445,8 +447,16 @@ public final class Session implements AutoCloseable {
         }
         cancellation.checkToken();
       }
-      try (Cancellation.Scope scope = cancellation.enter()) {
+      Thread thread = Thread.currentThread();
+      if (thread != owner) { // a result set may be read on another thread than the one that ran the statement
+        owner = thread;
+        slot = Cancellation.slot();
+      }
+      Cancellation previous = cancellation.swapInto(slot);
+      try {
         return rows.next();
+      } finally {
+        Cancellation.restore(slot, previous);
       }
     }
 

@@ -259,16 +259,7 @@ public final class ColumnCache {
   }
 
   private static int truth(Filter.Op op, int order) {
-    boolean holds =
-        switch (op) {
-          case EQ -> order == 0;
-          case NE -> order != 0;
-          case LT -> order < 0;
-          case LE -> order <= 0;
-          case GT -> order > 0;
-          case GE -> order >= 0;
-        };
-    return holds ? Test.TRUE : Test.FALSE;
+    return RowFilters.holds(op, order) ? Test.TRUE : Test.FALSE;
   }
 
   /** The rows for which the test is TRUE, in scan order, projected; a fresh array per row. */

@@ -25,15 +25,7 @@ public final class RowFilters {
       if (left == null) {
         return null;
       }
-      int order = compare(left, compare.value());
-      return switch (compare.op()) {
-        case EQ -> order == 0;
-        case NE -> order != 0;
-        case LT -> order < 0;
-        case LE -> order <= 0;
-        case GT -> order > 0;
-        case GE -> order >= 0;
-      };
+      return holds(compare.op(), compare(left, compare.value()));
     }
     if (filter instanceof Filter.In in) {
       Object left = column.apply(in.column());
@@ -82,6 +74,18 @@ public final class RowFilters {
       return !Boolean.TRUE.equals(evaluate(isNotTrue.operand(), column));
     }
     throw new IllegalStateException("unknown filter " + filter);
+  }
+
+  /** Whether {@code op} holds between two values that {@link #compare} ordered as {@code order}. */
+  static boolean holds(Filter.Op op, int order) {
+    return switch (op) {
+      case EQ -> order == 0;
+      case NE -> order != 0;
+      case LT -> order < 0;
+      case LE -> order <= 0;
+      case GT -> order > 0;
+      case GE -> order >= 0;
+    };
   }
 
   /** True when the filter is TRUE for the row (null filter: every row). */
