@@ -49,17 +49,44 @@ public final class QuiverResultSet extends ValueResultSet {
   public QuiverResultSet(
       Statement statement, QueryResult result, long maxRows, int fetchSize, Object lock, CloseListener listener)
       throws SQLException {
-    super(statement, metaData(result));
+    this(statement, result, shape(result), maxRows, fetchSize, lock, listener);
+  }
+
+  private QuiverResultSet(
+      Statement statement, QueryResult result, Shape shape, long maxRows, int fetchSize, Object lock,
+      CloseListener listener) throws SQLException {
+    super(statement, shape.metaData());
     this.result = requireNonNull(result, "result is null");
     this.cursor = result.rows();
     this.maxRows = maxRows;
     this.lock = requireNonNull(lock, "lock is null");
     this.listener = listener;
-    this.elementTypes = new ArrayList<>();
-    for (dev.quiver.engine.Column column : result.columns()) {
-      elementTypes.add(ResultColumns.elementTypeName(column.typeName()));
-    }
+    this.elementTypes = shape.elementTypes();
     setFetchSize(fetchSize);
+  }
+
+  /** The JDBC description of a result's columns, shared by the result sets of one compiled plan. */
+  private record Shape(RowsMetaData metaData, List<String> elementTypes) {}
+
+  /**
+   * Shapes by the engine's column list (a plan's own immutable list, so one entry per cached plan; weakly
+   * held, so a plan the engine forgets is forgotten here too). A point lookup spent 7% building its metadata.
+   */
+  private static final java.util.Map<List<dev.quiver.engine.Column>, Shape> SHAPES =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+  private static Shape shape(QueryResult result) {
+    List<dev.quiver.engine.Column> columns = result.columns();
+    Shape shape = SHAPES.get(columns);
+    if (shape == null) {
+      List<String> elementTypes = new ArrayList<>();
+      for (dev.quiver.engine.Column column : columns) {
+        elementTypes.add(ResultColumns.elementTypeName(column.typeName()));
+      }
+      shape = new Shape(metaData(result), List.copyOf(elementTypes));
+      SHAPES.put(columns, shape);
+    }
+    return shape;
   }
 
   /** A result set with no statement, for tests and engine-side callers. */
