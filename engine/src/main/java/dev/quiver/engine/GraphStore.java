@@ -59,6 +59,11 @@ public final class GraphStore implements AutoCloseable {
   private final ConcurrentSkipListMap<Long, History> history = new ConcurrentSkipListMap<>();
   private volatile Snapshot latest;
   private volatile int autoOptimizeFragments = Integer.getInteger("quiver.autoOptimize.fragments", 64);
+  private volatile boolean backgroundCompaction =
+      !"false".equalsIgnoreCase(System.getProperty("quiver.autoOptimize.background"));
+  private final Object compactionLock = new Object();
+  private Thread compactor; // guarded by compactionLock: the latest background compaction
+  private boolean closing; // guarded by compactionLock: no new background compaction once the store closes
   private final java.util.concurrent.atomic.AtomicLong commitsSinceFragmentCheck =
       new java.util.concurrent.atomic.AtomicLong();
   private volatile dev.quiver.engine.sql.SqlEngine sql;
@@ -293,10 +298,13 @@ public final class GraphStore implements AutoCloseable {
   }
 
   /**
-   * Called after a commit this process published: every few commits, if a table of {@code snapshot} has more
-   * fragments than the threshold, runs {@link #optimize} (actor {@code quiver:auto-optimize}). Many small
-   * commits otherwise pile up fragments and every scan slows with their number. Never fails the caller: the
-   * commit that triggered it has already happened; a lost race, a pending recovery or a cancel just skips it.
+   * Called after a commit this process published: every few commits, checks whether a table has more
+   * fragments than the threshold and if so compacts its small fragments ({@link
+   * Maintenance#compactSmallFragments}, actor {@code quiver:auto-optimize}). Many small commits otherwise pile
+   * up fragments and every scan slows with their number. By default the check and the compaction run on a
+   * background thread (one at a time), so the commit that triggered them returns at once; the compaction
+   * stages outside the commit gate and, when appends landed meanwhile, is moved onto them at commit instead
+   * of failing. Never fails the caller: a lost race, a pending recovery or a failure just skips it.
    */
   void compactIfFragmented(Snapshot snapshot, Durability durability) {
     int threshold = autoOptimizeFragments;
@@ -307,9 +315,25 @@ public final class GraphStore implements AutoCloseable {
     if (commitsSinceFragmentCheck.incrementAndGet() % interval != 0) {
       return;
     }
+    if (!backgroundCompaction) {
+      compactNow(threshold, durability);
+      return;
+    }
+    synchronized (compactionLock) {
+      if (closing || (compactor != null && compactor.isAlive())) {
+        return; // one at a time; the next check after it finishes looks again
+      }
+      compactor = new Thread(() -> compactNow(threshold, durability), "quiver-auto-compact");
+      compactor.setDaemon(true);
+      compactor.start();
+    }
+  }
+
+  private void compactNow(int threshold, Durability durability) {
     boolean interrupted = Thread.interrupted();
     try {
-      for (Map.Entry<String, Long> table : snapshot.tableVersions().entrySet()) {
+      Snapshot latest = snapshot();
+      for (Map.Entry<String, Long> table : latest.tableVersions().entrySet()) {
         if (tables.fragmentCount(table.getKey(), table.getValue()) > threshold) {
           checkWritable();
           Maintenance.compactSmallFragments(this, AUTO_OPTIMIZER, durability);
@@ -322,6 +346,36 @@ public final class GraphStore implements AutoCloseable {
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
+    }
+  }
+
+  /**
+   * Runs automatic compaction on the committing thread ({@code false}) or in the background ({@code true}, the
+   * default; {@code -Dquiver.autoOptimize.background=false} for every store).
+   */
+  public void backgroundCompaction(boolean on) {
+    backgroundCompaction = on;
+  }
+
+  /** Waits until a background compaction that is running has finished (tests; close). */
+  public void awaitMaintenance() {
+    Thread running;
+    synchronized (compactionLock) {
+      running = compactor;
+    }
+    if (running == null) {
+      return;
+    }
+    boolean interrupted = false;
+    while (running.isAlive()) {
+      try {
+        running.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -443,6 +497,12 @@ public final class GraphStore implements AutoCloseable {
             return store;
           }
           last[0] = true;
+          // A background compaction still uses the store: it finishes before the handle goes (and before
+          // another open of this graph can begin).
+          synchronized (store.compactionLock) {
+            store.closing = true;
+          }
+          store.awaitMaintenance();
           return null;
         });
     if (last[0]) {

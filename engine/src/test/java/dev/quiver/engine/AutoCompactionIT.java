@@ -3,6 +3,8 @@ package dev.quiver.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quiver.engine.failpoint.FailPoint;
+import dev.quiver.engine.failpoint.FailPoints;
 import dev.quiver.engine.testing.TestGraphs;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +20,7 @@ class AutoCompactionIT {
   void smallCommitsAreCompactedAutomaticallyAndNothingChanges() {
     try (GraphStore store = TestGraphs.withSchema("social.pg").create(directory);
         Session session = store.openSession(new SessionOptions("writer", Durability.PROCESS, false))) {
+      store.backgroundCompaction(false); // the policy, deterministically: compaction after the commit, inline
       store.autoOptimizeFragments(8);
       for (int i = 0; i < 60; i++) {
         session.execute("insert Person { name: $n, age: $a }", List.of("p" + i, i));
@@ -43,6 +46,7 @@ class AutoCompactionIT {
   void automaticCompactionMergesOnlySmallFragmentsAndKeepsValidIndexes() {
     try (GraphStore store = TestGraphs.withSchema("social.pg").create(directory);
         Session session = store.openSession(new SessionOptions("writer", Durability.PROCESS, false))) {
+      store.backgroundCompaction(false);
       store.autoOptimizeFragments(0);
       StringBuilder bulk = new StringBuilder();
       for (int i = 0; i < 500; i++) {
@@ -105,6 +109,87 @@ class AutoCompactionIT {
     try (QueryResult result = (QueryResult) session.execute("SELECT age FROM Person WHERE name = ?", List.of(name))) {
       assertTrue(result.rows().next(), name);
       return java.util.Arrays.asList(result.rows().row());
+    }
+  }
+
+  @Test
+  void aBackgroundCompactionIsMovedOntoTheAppendsThatLandWhileItStaged() throws Exception {
+    try (GraphStore store = TestGraphs.withSchema("social.pg").create(directory);
+        Session session = store.openSession(new SessionOptions("writer", Durability.PROCESS, false))) {
+      int[] inserted = {0};
+      int tries = compactWhileHeld(store, session, inserted, () -> {
+        for (int i = 0; i < 5; i++) { // appends land on the table it staged against
+          session.execute("insert Person { name: $n, age: $a }", List.of("p" + inserted[0], inserted[0]));
+          inserted[0]++;
+        }
+      });
+      assertEquals(1, tries, "committed on its first try: moved onto the appends, not restaged");
+      assertAllRows(session, inserted[0], -1);
+      // More than 4 one-row fragments were merged into one; the 5 appends stay as they landed.
+      assertTrue(fragments(store) <= inserted[0] - 4, fragments(store) + " fragments for " + inserted[0] + " rows");
+    }
+  }
+
+  @Test
+  void aBackgroundCompactionWhoseFragmentsChangedMeanwhileIsStagedAgain() throws Exception {
+    try (GraphStore store = TestGraphs.withSchema("social.pg").create(directory);
+        Session session = store.openSession(new SessionOptions("writer", Durability.PROCESS, false))) {
+      int[] inserted = {0};
+      int tries = compactWhileHeld(store, session, inserted, () -> {
+        session.execute("delete Person where name = \"p0\"", List.of()); // a row of a fragment it rewrites
+      });
+      assertEquals(2, tries, "the staged compaction no longer matched its fragments: staged again, then committed");
+      assertAllRows(session, inserted[0], 0);
+    }
+  }
+
+  /**
+   * Commits one-row inserts until a background compaction (threshold 4) has staged and reached the gate,
+   * holds it there while {@code meanwhile} runs, then lets it finish. Returns how often it reached the gate.
+   */
+  private static int compactWhileHeld(GraphStore store, Session session, int[] inserted, Runnable meanwhile)
+      throws Exception {
+    store.autoOptimizeFragments(4);
+    java.util.concurrent.CountDownLatch staged = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicInteger tries = new java.util.concurrent.atomic.AtomicInteger();
+    FailPoints.Action holdCompactor = point -> {
+      if (Thread.currentThread().getName().equals("quiver-auto-compact")) {
+        tries.incrementAndGet();
+        staged.countDown();
+        try {
+          release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    };
+    try (FailPoints.Armed armed = FailPoints.arm(FailPoint.COMMIT_BEFORE_GATE, holdCompactor)) {
+      // Commits return while the compaction runs on its own thread; it stages, then waits at the gate.
+      while (staged.getCount() > 0 && inserted[0] < 200) {
+        session.execute("insert Person { name: $n, age: $a }", List.of("p" + inserted[0], inserted[0]));
+        inserted[0]++;
+        staged.await(20, java.util.concurrent.TimeUnit.MILLISECONDS);
+      }
+      assertEquals(0, staged.getCount(), "a background compaction staged");
+      store.autoOptimizeFragments(0); // no second compaction once this one is done
+      meanwhile.run();
+      release.countDown();
+      store.awaitMaintenance();
+    }
+    assertTrue(store.commits().stream().anyMatch(c -> c.actor().equals(GraphStore.AUTO_OPTIMIZER)), "it committed");
+    return tries.get();
+  }
+
+  /** Rows p0.. of ages 0.., read by scan and by key, except the deleted one (-1: none). */
+  private static void assertAllRows(Session session, int count, int deleted) {
+    Map<String, Map<String, Object>> people = MutationsIT.rows(session, "node:Person");
+    assertEquals(deleted < 0 ? count : count - 1, people.size());
+    for (int i = 0; i < count; i++) {
+      if (i != deleted) {
+        assertEquals(i, people.get("p" + i).get("age"));
+        assertEquals(List.of(i), sqlRow(session, "p" + i));
+      }
     }
   }
 

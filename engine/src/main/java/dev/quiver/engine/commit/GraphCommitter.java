@@ -135,6 +135,36 @@ public final class GraphCommitter {
     return gate.hold(() -> commitHoldingGate(request, since));
   }
 
+  /**
+   * An optimize staged its compactions outside the gate, against the pins it read then; small commits may
+   * have appended to those tables meanwhile. A compaction that the appends left valid (its fragments and the
+   * indexes unchanged, {@link TableStore#rebaseCompaction}) moves onto the table's current pin instead of
+   * failing the optimize, which would otherwise rarely win against a steady stream of writers.
+   */
+  private CommitRequest rebaseCompactions(CommitRequest request, ManifestState current) {
+    Map<String, Long> expected = new LinkedHashMap<>(request.expectedVersions());
+    List<StagedWrite> writes = new java.util.ArrayList<>();
+    boolean moved = false;
+    for (StagedWrite write : request.writes()) {
+      long actual = current.tables().getOrDefault(write.tableKey(), 0L);
+      if (actual > write.readVersion()) {
+        java.util.Optional<StagedWrite> rebased = tables.rebaseCompaction(write, actual);
+        if (rebased.isPresent()) {
+          write = rebased.get();
+          expected.put(write.tableKey(), actual);
+          moved = true;
+        }
+      }
+      writes.add(write);
+    }
+    if (!moved) {
+      return request;
+    }
+    return new CommitRequest(
+        request.actor(), request.kind(), expected, request.expectedGraphVersion(), writes, request.schemaText(),
+        request.durability());
+  }
+
   private ManifestState commitHoldingGate(CommitRequest request, long stagedSinceMillis) {
     if (request.kind().equals(OPTIMIZE)) {
       requireNoPendingRecovery("optimize");
@@ -149,6 +179,9 @@ public final class GraphCommitter {
               + " to version "
               + current.version()
               + " while this change was prepared");
+    }
+    if (request.kind().equals(OPTIMIZE)) {
+      request = rebaseCompactions(request, current);
     }
     for (Map.Entry<String, Long> expected : new TreeMap<>(request.expectedVersions()).entrySet()) {
       long actual = current.tables().getOrDefault(expected.getKey(), 0L);

@@ -96,10 +96,14 @@ public final class Maintenance {
                 new CommitRequest(actor, GraphCommitter.OPTIMIZE, expected, -1, writes, null, durability));
         // Compaction and index builds change neither a table's rows nor their order (a rewritten run of
         // fragments takes the place of the old one): the cached rows of the old version are the new one's.
-        for (Map.Entry<String, Long> table : expected.entrySet()) {
-          Long to = published.tables().get(table.getKey());
-          if (to != null) {
-            store.rowCache().advance(table.getKey(), table.getValue(), to, List.of(), List.of(), List.of());
+        // The commit may have moved a compaction onto a newer pin (GraphCommitter#rebaseCompactions): the
+        // version it replaced is the previous graph version's pin.
+        Map<String, Long> before = store.manifest().read(published.version() - 1).tables();
+        for (String tableKey : expected.keySet()) {
+          Long from = before.get(tableKey);
+          Long to = published.tables().get(tableKey);
+          if (from != null && to != null) {
+            store.rowCache().advance(tableKey, from, to, List.of(), List.of(), List.of());
           }
         }
         return new Outcome(writes.size(), store.remember(published).graphVersion());

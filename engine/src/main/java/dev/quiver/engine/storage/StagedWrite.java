@@ -73,6 +73,11 @@ public final class StagedWrite {
     return kind == Kind.COMPACT && !indexes.isEmpty() ? 2 : 1;
   }
 
+  /** The same write, to be committed on {@code version} instead (see {@link TableStore#rebaseCompaction}). */
+  StagedWrite rebasedOn(long version) {
+    return new StagedWrite(stagedSinceMillis, tableKey, version, kind, operation, rowsAdded, rowsRemoved, indexes);
+  }
+
   /** For {@link Kind#COMPACT}: the declared indexes rebuilt after the Rewrite. */
   List<IndexSpec> indexes() {
     return indexes;

@@ -205,6 +205,38 @@ final class TableMaintenance {
     return store.commitOne(write.tableKey(), rewritten, rebuild);
   }
 
+  /**
+   * A staged compaction moved onto {@code version}, when what happened to the table since it was staged left
+   * the compaction valid: every fragment it rewrites is still there exactly as it was (same files, same
+   * deleted rows) and the indexes are the same segments over the same fragments. Appends — the small commits
+   * that run while an automatic compaction stages — change neither. Empty otherwise (the caller restages).
+   */
+  static Optional<StagedWrite> rebaseCompaction(TableStore store, StagedWrite write, long version) {
+    if (write.kind() != StagedWrite.Kind.COMPACT || !(write.operation() instanceof Rewrite rewrite)) {
+      return Optional.empty();
+    }
+    try (Dataset staged = store.openAt(write.tableKey(), write.readVersion());
+        Dataset now = store.openAt(write.tableKey(), version)) {
+      if (!new HashSet<>(staged.getIndexes()).equals(new HashSet<>(now.getIndexes()))) {
+        return Optional.empty();
+      }
+      Map<Integer, FragmentMetadata> current = new HashMap<>();
+      for (Fragment fragment : now.getFragments()) {
+        current.put(fragment.getId(), fragment.metadata());
+      }
+      for (RewriteGroup group : rewrite.groups()) {
+        for (FragmentMetadata old : group.oldFragments()) {
+          if (!old.equals(current.get(old.getId()))) {
+            return Optional.empty();
+          }
+        }
+      }
+      return Optional.of(write.rebasedOn(version));
+    } catch (RuntimeException e) {
+      throw StorageErrors.translate("checking a staged compaction of table '" + write.tableKey() + "'", e);
+    }
+  }
+
   /** The indexes of a table version, in Lance's order. */
   static List<StoredIndex> indexes(Dataset pinned) {
     Map<Integer, String> columnNames = new LinkedHashMap<>();

@@ -420,6 +420,14 @@ public final class TableStore {
     return TableMaintenance.stageOptimize(this, tableKey, readVersion, indexes, true);
   }
 
+  /**
+   * The staged compaction {@code write}, moved onto table version {@code version} when only changes that leave
+   * it valid (appends) happened since it was staged; empty when it must be staged again. Commit protocol only.
+   */
+  public Optional<StagedWrite> rebaseCompaction(StagedWrite write, long version) {
+    return TableMaintenance.rebaseCompaction(this, write, version);
+  }
+
   /** The indexes of a table version. */
   public List<StoredIndex> indexes(String tableKey, long version) {
     try (Dataset dataset = openAt(tableKey, version)) {
