@@ -3,7 +3,6 @@ package dev.quiver.engine.view;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.quiver.engine.ConflictException;
 import dev.quiver.engine.Durability;
 import dev.quiver.engine.GraphStore;
 import dev.quiver.engine.OpenOptions;
@@ -17,13 +16,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,62 +59,22 @@ class ColumnCacheIT {
     }
     // A tight bound (a few columns of a few versions) and a build on the first request force builds and evictions.
     ColumnCache cache = new ColumnCache(24 * 1024, 1);
-    List<Snapshot> seen = new CopyOnWriteArrayList<>();
-    AtomicBoolean writing = new AtomicBoolean(true);
-    AtomicInteger commits = new AtomicInteger();
-    AtomicInteger comparisons = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(5);
-    List<Future<?>> writers = new ArrayList<>();
-    for (int w = 0; w < 3; w++) {
-      long seedValue = w;
-      writers.add(pool.submit(() -> {
-        Random random = new Random(seedValue);
-        try (Session writer = store.openSession(new SessionOptions("w" + seedValue, Durability.PROCESS, false))) {
-          for (int i = 0; i < 25; i++) {
-            String pid = "k" + random.nextInt(KEYS);
-            List<Object> values = Arrays.asList(
-                random.nextInt(5) == 0 ? null : random.nextInt(60), random.nextInt(4) == 0 ? null : random.nextDouble() * 20);
-            String text = switch (random.nextInt(3)) {
-              case 0 -> "insert Person { pid: \"" + pid + "\", name: \"w" + (i % 5) + "\", age: $a, score: $s }";
-              case 1 -> "update Person set { age: $a, score: $s } where pid = \"" + pid + "\"";
-              default -> "delete Person where pid = \"" + pid + "\"";
-            };
-            try {
-              writer.execute(text, text.startsWith("delete") ? List.of() : values);
-              commits.incrementAndGet();
-            } catch (ConflictException lost) {
-              // another writer moved the table first: fine, the next operation starts from the new version
-            }
-          }
-        }
-        return null;
-      }));
-    }
-    List<Future<?>> readers = new ArrayList<>();
-    for (int r = 0; r < 2; r++) {
-      long seedValue = 100 + r;
-      readers.add(pool.submit(() -> {
-        Random random = new Random(seedValue);
-        while (writing.get() || comparisons.get() < 300) {
-          Snapshot snapshot = store.snapshot();
-          seen.add(snapshot);
-          Snapshot at = random.nextInt(4) == 0 ? seen.get(random.nextInt(seen.size())) : snapshot;
-          compare(cache, at, random);
-          comparisons.incrementAndGet();
-        }
-        return null;
-      }));
-    }
-    for (Future<?> writer : writers) {
-      writer.get(4, TimeUnit.MINUTES);
-    }
-    writing.set(false);
-    for (Future<?> reader : readers) {
-      reader.get(4, TimeUnit.MINUTES);
-    }
-    pool.shutdown();
-    assertTrue(commits.get() > 10, "writers committed " + commits.get());
-    assertTrue(seen.stream().map(Snapshot::graphVersion).distinct().count() > 5, "readers saw many versions");
+    RacingCommits.run(
+        store,
+        (random, i) -> {
+          String pid = "k" + random.nextInt(KEYS);
+          List<Object> values = Arrays.asList(
+              random.nextInt(5) == 0 ? null : random.nextInt(60), random.nextInt(4) == 0 ? null : random.nextDouble() * 20);
+          return switch (random.nextInt(3)) {
+            case 0 -> new RacingCommits.Statement(
+                "insert Person { pid: \"" + pid + "\", name: \"w" + (i % 5) + "\", age: $a, score: $s }", values);
+            case 1 -> new RacingCommits.Statement(
+                "update Person set { age: $a, score: $s } where pid = \"" + pid + "\"", values);
+            default -> new RacingCommits.Statement("delete Person where pid = \"" + pid + "\"", List.of());
+          };
+        },
+        300,
+        (snapshot, random) -> compare(cache, snapshot, random));
     assertTrue(cache.usedBytes() <= cache.maxBytes());
     assertTrue(cache.usedBytes() > 0, "columns were held");
   }

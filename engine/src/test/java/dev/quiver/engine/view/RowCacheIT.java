@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.quiver.engine.ConflictException;
 import dev.quiver.engine.Durability;
 import dev.quiver.engine.GraphStore;
 import dev.quiver.engine.OpenOptions;
@@ -19,13 +18,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,61 +57,20 @@ class RowCacheIT {
     }
     // A tight bound (a few versions of this table) and a build on the first lookup force builds and evictions.
     RowCache cache = new RowCache(48 * 1024, 1);
-    List<Snapshot> seen = new CopyOnWriteArrayList<>();
-    AtomicBoolean writing = new AtomicBoolean(true);
-    AtomicInteger commits = new AtomicInteger();
-    AtomicInteger comparisons = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(5);
-    List<Future<?>> writers = new ArrayList<>();
-    for (int w = 0; w < 3; w++) {
-      long seedValue = w;
-      writers.add(pool.submit(() -> {
-        Random random = new Random(seedValue);
-        try (Session writer = store.openSession(new SessionOptions("w" + seedValue, Durability.PROCESS, false))) {
-          for (int i = 0; i < 25; i++) {
-            String pid = "k" + random.nextInt(KEYS);
-            List<Object> age = Arrays.asList(random.nextInt(5) == 0 ? null : random.nextInt(100));
-            String text = switch (random.nextInt(3)) {
-              case 0 -> "insert Person { pid: \"" + pid + "\", name: \"w" + i + "\", age: $a }";
-              case 1 -> "update Person set { age: $a } where pid = \"" + pid + "\"";
-              default -> "delete Person where pid = \"" + pid + "\"";
-            };
-            try {
-              writer.execute(text, text.startsWith("delete") ? List.of() : age);
-              commits.incrementAndGet();
-            } catch (ConflictException lost) {
-              // another writer moved the table first: fine, the next operation starts from the new version
-            }
-          }
-        }
-        return null;
-      }));
-    }
-    List<Future<?>> readers = new ArrayList<>();
-    for (int r = 0; r < 2; r++) {
-      long seedValue = 100 + r;
-      readers.add(pool.submit(() -> {
-        Random random = new Random(seedValue);
-        while (writing.get() || comparisons.get() < 200) {
-          Snapshot snapshot = store.snapshot();
-          seen.add(snapshot);
-          Snapshot at = random.nextInt(4) == 0 ? seen.get(random.nextInt(seen.size())) : snapshot;
-          compare(cache, at, random);
-          comparisons.incrementAndGet();
-        }
-        return null;
-      }));
-    }
-    for (Future<?> writer : writers) {
-      writer.get(4, TimeUnit.MINUTES);
-    }
-    writing.set(false);
-    for (Future<?> reader : readers) {
-      reader.get(4, TimeUnit.MINUTES);
-    }
-    pool.shutdown();
-    assertTrue(commits.get() > 10, "writers committed " + commits.get());
-    assertTrue(seen.stream().map(Snapshot::graphVersion).distinct().count() > 5, "readers saw many versions");
+    RacingCommits.run(
+        store,
+        (random, i) -> {
+          String pid = "k" + random.nextInt(KEYS);
+          List<Object> age = Arrays.asList(random.nextInt(5) == 0 ? null : random.nextInt(100));
+          return switch (random.nextInt(3)) {
+            case 0 -> new RacingCommits.Statement(
+                "insert Person { pid: \"" + pid + "\", name: \"w" + i + "\", age: $a }", age);
+            case 1 -> new RacingCommits.Statement("update Person set { age: $a } where pid = \"" + pid + "\"", age);
+            default -> new RacingCommits.Statement("delete Person where pid = \"" + pid + "\"", List.of());
+          };
+        },
+        200,
+        (snapshot, random) -> compare(cache, snapshot, random));
     assertTrue(cache.usedBytes() <= cache.maxBytes());
   }
 
