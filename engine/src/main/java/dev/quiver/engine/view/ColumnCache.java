@@ -183,12 +183,15 @@ public final class ColumnCache {
       Object literal = compare.value();
       Filter.Op op = compare.op();
       Object[] values = column.values();
+      // The truth value by the sign of the order, looked up rather than switched on per row.
+      int[] bySign = {truth(op, -1), truth(op, 0), truth(op, 1)};
       if (column.longs() != null && (literal instanceof Integer || literal instanceof Long)) {
         long[] longs = column.longs();
         long bound = ((Number) literal).longValue();
-        return row -> values[row] == null ? Test.UNKNOWN : truth(op, Long.compare(longs[row], bound));
+        return row -> values[row] == null ? Test.UNKNOWN : bySign[Long.compare(longs[row], bound) + 1];
       }
-      return row -> values[row] == null ? Test.UNKNOWN : truth(op, RowFilters.compare(values[row], literal));
+      return row ->
+          values[row] == null ? Test.UNKNOWN : bySign[Integer.signum(RowFilters.compare(values[row], literal)) + 1];
     }
     if (filter instanceof Filter.In in) {
       Column column = columns.get(in.column());
@@ -213,6 +216,10 @@ public final class ColumnCache {
       return row -> values[row] == null ? Test.TRUE : Test.FALSE;
     }
     if (filter instanceof Filter.And and) {
+      Test range = range(and, columns);
+      if (range != null) {
+        return range;
+      }
       Test[] operands = and.operands().stream().map(f -> compile(f, columns)).toArray(Test[]::new);
       return row -> {
         int result = Test.TRUE;
@@ -256,6 +263,57 @@ public final class ColumnCache {
       return row -> operand.at(row) == Test.TRUE ? Test.FALSE : Test.TRUE;
     }
     throw new IllegalStateException("unknown filter " + filter);
+  }
+
+  /**
+   * An AND of comparisons of one integer column with integers ({@code age BETWEEN 30 AND 40}) as one range
+   * test; null for any other AND. The column's NULL makes every comparison, so the AND, unknown.
+   */
+  private static Test range(Filter.And and, Map<String, Column> columns) {
+    String name = null;
+    long low = Long.MIN_VALUE;
+    long high = Long.MAX_VALUE;
+    for (Filter operand : and.operands()) {
+      if (!(operand instanceof Filter.Compare compare)
+          || !(compare.value() instanceof Integer || compare.value() instanceof Long)
+          || (name != null && !name.equals(compare.column()))
+          || columns.get(compare.column()).longs() == null) {
+        return null;
+      }
+      name = compare.column();
+      long bound = ((Number) compare.value()).longValue();
+      switch (compare.op()) {
+        case EQ -> {
+          low = Math.max(low, bound);
+          high = Math.min(high, bound);
+        }
+        case GE -> low = Math.max(low, bound);
+        case GT -> {
+          if (bound == Long.MAX_VALUE) {
+            return null;
+          }
+          low = Math.max(low, bound + 1);
+        }
+        case LE -> high = Math.min(high, bound);
+        case LT -> {
+          if (bound == Long.MIN_VALUE) {
+            return null;
+          }
+          high = Math.min(high, bound - 1);
+        }
+        default -> {
+          return null; // NE is not a range
+        }
+      }
+    }
+    if (name == null) {
+      return null;
+    }
+    Object[] values = columns.get(name).values();
+    long[] longs = columns.get(name).longs();
+    long from = low;
+    long to = high;
+    return row -> values[row] == null ? Test.UNKNOWN : longs[row] >= from && longs[row] <= to ? Test.TRUE : Test.FALSE;
   }
 
   private static int truth(Filter.Op op, int order) {

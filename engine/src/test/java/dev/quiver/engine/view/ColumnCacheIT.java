@@ -80,6 +80,39 @@ class ColumnCacheIT {
   }
 
   @Test
+  void rangesOverOneIntegerColumnAnswerLikeTheScan() {
+    try (Session seed = store.openSession(new SessionOptions("seed", Durability.PROCESS, false))) {
+      StringBuilder text = new StringBuilder();
+      for (int k = 0; k < 200; k++) {
+        text.append("insert Person { pid: \"k").append(k).append("\", name: \"n\"")
+            .append(k % 9 == 0 ? "" : ", age: " + (k % 60)).append(" }\n");
+      }
+      seed.execute(text.toString(), List.of());
+    }
+    ColumnCache cache = new ColumnCache(1 << 20, 1);
+    Random random = new Random(5);
+    Snapshot snapshot = store.snapshot();
+    CommittedView cached = new CommittedView(store.tableStore(), snapshot, null, null, cache);
+    CommittedView scanned = new CommittedView(store.tableStore(), snapshot);
+    for (int i = 0; i < 300; i++) {
+      List<Filter> bounds = new java.util.ArrayList<>();
+      for (int n = 1 + random.nextInt(3); n > 0; n--) {
+        Filter.Op op = Filter.Op.values()[random.nextInt(Filter.Op.values().length)];
+        long bound = switch (random.nextInt(8)) {
+          case 0 -> Integer.MAX_VALUE; // the extremes Lance accepts for an I32 column
+          case 1 -> Integer.MIN_VALUE;
+          default -> random.nextInt(70) - 10;
+        };
+        bounds.add(new Filter.Compare("age", op, random.nextBoolean() ? (Object) bound : (Object) (int) bound));
+      }
+      Filter filter = new Filter.And(bounds);
+      List<String> columns = List.of("id", "age");
+      assertEquals(sorted(rows(scanned, columns, filter)), sorted(rows(cached, columns, filter)), filter.toString());
+    }
+    assertTrue(cache.usedBytes() > 0, "the age column was held");
+  }
+
+  @Test
   void aColumnLargerThanTheBoundIsScannedAndAnswersTheSame() {
     try (Session seed = store.openSession(new SessionOptions("seed", Durability.PROCESS, false))) {
       StringBuilder text = new StringBuilder();
