@@ -28,7 +28,8 @@ import java.util.Set;
  * so a manifest version that survives power loss never pins a table version that did not.
  *
  * <p>The files are named, not searched for: data and deletion files from the staged Lance operation, each new
- * version's manifest from its number, its transaction file from the version it read. Only when a name is not
+ * version's manifest from its number, its transaction file from the commit's transaction id (or, for a version
+ * this handle did not commit, by listing the files named after the version it read). Only when a name is not
  * known (a compaction or index build writes files at commit time) or not found on disk does it fall back to
  * syncing every file of the directory modified since the commit began — which costs a stat per file, and
  * grows with the table's history until {@code cleanup}.
@@ -65,7 +66,8 @@ final class CommitSync {
       for (Map.Entry<String, Added> table : added.entrySet()) {
         Path directory = tables.tablePath(table.getKey());
         if (Files.isDirectory(directory)) {
-          syncDataset(directory, table.getValue(), sinceMillis);
+          String tableKey = table.getKey();
+          syncDataset(directory, table.getValue(), sinceMillis, version -> tables.transactionFile(tableKey, version));
         }
       }
       if (createdTables) {
@@ -84,13 +86,19 @@ final class CommitSync {
   /** Syncs the manifest versions after {@code base} up to {@code head}. */
   static void syncManifest(ManifestStore manifest, long base, long head, long sinceMillis) {
     try {
-      syncDataset(manifest.path(), new Added(base, head, manifest.publishedFiles(head)), sinceMillis);
+      syncDataset(manifest.path(), new Added(base, head, manifest.publishedFiles(head)), sinceMillis, manifest::transactionFile);
     } catch (IOException e) {
       throw new GraphException(ErrorCode.STORAGE_FAILURE, "making the manifest publish durable failed: " + e, e);
     }
   }
 
-  private static void syncDataset(Path dataset, Added added, long sinceMillis) throws IOException {
+  /**
+   * @param transactionFile the transaction file that produced a version, when this handle knows it (else the
+   *     {@code _transactions} directory is listed for it)
+   */
+  private static void syncDataset(
+      Path dataset, Added added, long sinceMillis, java.util.function.LongFunction<Optional<String>> transactionFile)
+      throws IOException {
     Set<Path> received = new LinkedHashSet<>();
     boolean search = added.stagedFiles().isEmpty();
     for (String file : added.stagedFiles().orElse(List.of())) {
@@ -109,7 +117,9 @@ final class CommitSync {
         found |= syncNamed(dataset.resolve(name), received);
       }
       searchVersions |= !found;
-      searchTransactions |= !syncTransactions(dataset.resolve("_transactions"), version - 1, received);
+      Optional<String> known = transactionFile.apply(version);
+      boolean synced = known.isPresent() && syncNamed(dataset.resolve(known.get()), received);
+      searchTransactions |= !synced && !syncTransactions(dataset.resolve("_transactions"), version - 1, received);
     }
     syncNamed(dataset.resolve(LanceFiles.LATEST_VERSION_HINT), received);
     if (searchVersions) {

@@ -82,10 +82,23 @@ final class LanceWrites {
    * (invariant 10: a Lance commit is not a compare-and-swap).
    */
   static long commit(Dataset base, Operation operation) {
+    return commitNamed(base, operation).version();
+  }
+
+  /**
+   * A commit's version and the transaction file Lance wrote for it, relative to the dataset ({@code
+   * _transactions/<read version>-<uuid>.txn}), so a durable commit can fsync it without listing a directory
+   * that grows with every commit.
+   */
+  record Committed(long version, String transactionFile) {}
+
+  /** {@link #commit}, also naming the transaction file. */
+  static Committed commitNamed(Dataset base, Operation operation) {
     try (Transaction transaction = new Transaction.Builder().readVersion(base.version()).operation(operation).build();
         Dataset committed =
             new CommitBuilder(base).maxRetries(0).skipAutoCleanup(true).execute(transaction)) {
-      return committed.version();
+      return new Committed(
+          committed.version(), "_transactions/" + LanceFiles.transactionPrefix(base.version()) + transaction.uuid() + ".txn");
     }
   }
 

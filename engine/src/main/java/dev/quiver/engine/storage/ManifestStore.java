@@ -65,6 +65,8 @@ public final class ManifestStore {
   private final Path path;
   private final BufferAllocator allocator;
   private volatile ManifestState lastKnown;
+  /** The latest publish of this handle (see {@link #transactionFile}). */
+  private volatile LanceWrites.Committed lastPublish;
   /** The data files of the last version this store published, for {@link #publishedFiles}. */
   private volatile PublishedFiles lastPublished;
 
@@ -100,6 +102,15 @@ public final class ManifestStore {
     } catch (RuntimeException e) {
       throw StorageErrors.translate("reading the graph manifest", e);
     }
+  }
+
+  /**
+   * The transaction file of this handle's latest publish, when it produced {@code version} (relative to the
+   * manifest dataset); empty otherwise.
+   */
+  public Optional<String> transactionFile(long version) {
+    LanceWrites.Committed last = lastPublish;
+    return last != null && last.version() == version ? Optional.of(last.transactionFile()) : Optional.empty();
   }
 
   /** The latest published manifest. */
@@ -225,7 +236,9 @@ public final class ManifestStore {
     long committed;
     try (Dataset base =
         Dataset.open(allocator, path.toString(), new ReadOptions.Builder().setVersion(readVersion).build())) {
-      committed = LanceWrites.commit(base, overwrite);
+      LanceWrites.Committed done = LanceWrites.commitNamed(base, overwrite);
+      committed = done.version();
+      lastPublish = done;
     } catch (RuntimeException e) {
       if (StorageErrors.isCommitConflict(e)) {
         throw new PublishRaceException(readVersion, e);

@@ -37,6 +37,8 @@ import org.lance.operation.Update;
  * allocator.
  */
 public final class TableStore {
+  /** The latest commit this handle made to each table (see {@link #transactionFile}). */
+  private final java.util.Map<String, LanceWrites.Committed> lastCommits = new java.util.concurrent.ConcurrentHashMap<>();
   /** Above this many ids an upsert locates rows by a full id scan instead of an IN list (measured, notes §2.4). */
   private static final int IN_LIST_LIMIT = 100;
 
@@ -387,7 +389,9 @@ public final class TableStore {
   long commitOne(String tableKey, long baseVersion, org.lance.operation.Operation operation) {
     long committed;
     try (Dataset base = openAt(tableKey, baseVersion)) {
-      committed = LanceWrites.commit(base, operation);
+      LanceWrites.Committed done = LanceWrites.commitNamed(base, operation);
+      committed = done.version();
+      lastCommits.put(tableKey, done);
     } catch (RuntimeException e) {
       if (StorageErrors.isCommitConflict(e)) {
         throw new TornCommitException(tableKey, baseVersion, -1, e);
@@ -399,6 +403,15 @@ public final class TableStore {
       throw new TornCommitException(tableKey, baseVersion, committed, null);
     }
     return committed;
+  }
+
+  /**
+   * The transaction file of this handle's latest commit to a table, when it produced {@code version}
+   * (relative to the table directory); empty otherwise (the caller lists the directory).
+   */
+  public Optional<String> transactionFile(String tableKey, long version) {
+    LanceWrites.Committed last = lastCommits.get(tableKey);
+    return last != null && last.version() == version ? Optional.of(last.transactionFile()) : Optional.empty();
   }
 
   // ---- maintenance (decision 0003) ------------------------------------------------------------------

@@ -135,11 +135,27 @@ class DurabilityIT {
   void aCommitSyncsItsOwnFilesByNameAndNoOthers() throws Exception {
     Path foreign = Files.createDirectories(tables.tablePath(PERSON).resolve("data")).resolve("another-writers-file.lance");
     Files.writeString(foreign, "x");
+    // Files named like this commit's transaction files (same read version): found by id, not by listing.
+    long pin = manifest.read().tables().get(PERSON);
+    Path foreignTransaction =
+        Files.createDirectories(tables.tablePath(PERSON).resolve("_transactions")).resolve(pin + "-another-writer.txn");
+    Files.writeString(foreignTransaction, "x");
+    Path foreignPublish = Files.createDirectories(manifest.path().resolve("_transactions"))
+        .resolve(manifest.read().version() + "-another-writer.txn");
+    Files.writeString(foreignPublish, "x");
     Set<Path> synced = ConcurrentHashMap.newKeySet();
     try (AutoCloseable listening = AtomicFiles.listenToFsyncs(path -> record(path, synced))) {
       committer.commit(twoTables(Durability.FSYNC));
     }
     assertFalse(synced.contains(foreign.toAbsolutePath().normalize()), "only the commit's own files are synced");
+    assertFalse(synced.contains(foreignTransaction.toAbsolutePath().normalize()), "transaction file named, not listed");
+    assertFalse(synced.contains(foreignPublish.toAbsolutePath().normalize()), "the publish's too");
+    for (Path dataset : List.of(tables.tablePath(PERSON), manifest.path())) {
+      Path normalized = dataset.toAbsolutePath().normalize();
+      assertTrue(
+          synced.stream().anyMatch(path -> path.getParent().endsWith("_transactions") && path.startsWith(normalized)),
+          "the commit's transaction file in " + dataset + " was synced: " + synced);
+    }
     assertTrue(
         synced.stream().anyMatch(path -> path.getParent().endsWith("data") && path.startsWith(tables.tablePath(PERSON).toAbsolutePath().normalize())),
         "the commit's data file was synced: " + synced);
