@@ -126,13 +126,27 @@ public final class GraphCommitter {
    *     by a read-write open first
    */
   public ManifestState commit(CommitRequest request) {
+    return commit(request, published -> {});
+  }
+
+  /**
+   * {@link #commit}, then {@code published} with the new manifest while the gate is still held (so no other
+   * commit of this process comes between the publish and it): what this process derives from the commit, such
+   * as carrying a cache to the new version, is in place before the next commit looks for it. Not called when
+   * the commit fails.
+   */
+  public ManifestState commit(CommitRequest request, java.util.function.Consumer<ManifestState> published) {
     FailPoints.hit(FailPoint.COMMIT_BEFORE_GATE);
     long startMillis = System.currentTimeMillis();
     for (StagedWrite write : request.writes()) {
       startMillis = Math.min(startMillis, write.stagedSinceMillis());
     }
     long since = startMillis;
-    return gate.hold(() -> commitHoldingGate(request, since));
+    return gate.hold(() -> {
+      ManifestState done = commitHoldingGate(request, since);
+      published.accept(done);
+      return done;
+    });
   }
 
   /**

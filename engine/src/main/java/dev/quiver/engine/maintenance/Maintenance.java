@@ -91,21 +91,10 @@ public final class Maintenance {
         return new Outcome(0, snapshot.graphVersion());
       }
       try {
-        ManifestState published =
-            committer.commit(
-                new CommitRequest(actor, GraphCommitter.OPTIMIZE, expected, -1, writes, null, durability));
-        // Compaction and index builds change neither a table's rows nor their order (a rewritten run of
-        // fragments takes the place of the old one): the cached rows of the old version are the new one's.
-        // The commit may have moved a compaction onto a newer pin (GraphCommitter#rebaseCompactions): the
-        // version it replaced is the previous graph version's pin.
-        Map<String, Long> before = store.manifest().read(published.version() - 1).tables();
-        for (String tableKey : expected.keySet()) {
-          Long from = before.get(tableKey);
-          Long to = published.tables().get(tableKey);
-          if (from != null && to != null) {
-            store.rowCache().advance(tableKey, from, to, List.of(), List.of(), List.of());
-          }
-        }
+        CommitRequest request = new CommitRequest(actor, GraphCommitter.OPTIMIZE, expected, -1, writes, null, durability);
+        // The cache is carried while the commit still holds the gate: a commit that follows at once must find
+        // the entry of the version this one published, or the entry is lost.
+        ManifestState published = committer.commit(request, done -> carryRowCache(store, done, expected.keySet()));
         return new Outcome(writes.size(), store.remember(published).graphVersion());
       } catch (ConflictException conflict) {
         if (attempt >= OPTIMIZE_ATTEMPTS) {
@@ -113,6 +102,23 @@ public final class Maintenance {
         }
         // The staged files of this attempt are orphans now; cleanup reclaims them.
         LOG.log(Level.FINE, "optimize lost a commit race; staging again", conflict);
+      }
+    }
+  }
+
+  /**
+   * Compaction and index builds change neither a table's rows nor their order (a rewritten run of fragments
+   * takes the old one's place): the cached rows of the version an optimize replaced are the new version's.
+   * The commit may have moved a compaction onto a newer pin (GraphCommitter#rebaseCompactions), so the
+   * replaced version is the previous graph version's pin.
+   */
+  private static void carryRowCache(GraphStore store, ManifestState published, java.util.Set<String> tableKeys) {
+    Map<String, Long> before = store.manifest().read(published.version() - 1).tables();
+    for (String tableKey : tableKeys) {
+      Long from = before.get(tableKey);
+      Long to = published.tables().get(tableKey);
+      if (from != null && to != null) {
+        store.rowCache().advance(tableKey, from, to, List.of(), List.of(), List.of());
       }
     }
   }

@@ -242,14 +242,19 @@ public final class Transaction {
       }
       String kind = "mutation";
       dev.quiver.engine.Cancellation.check(); // the last point at which a commit can be stopped cleanly
+      // The cache is carried while the commit holds the gate, before another commit can build on this one.
       ManifestState published =
-          store.committer().commit(new CommitRequest(actor, kind, expected, -1, writes, null, durability));
-      for (CacheAdvance advance : advances) {
-        Long to = published.tables().get(advance.tableKey());
-        if (to != null) {
-          cache.advance(advance.tableKey(), advance.from(), to, advance.removed(), advance.columns(), advance.appended());
-        }
-      }
+          store.committer().commit(
+              new CommitRequest(actor, kind, expected, -1, writes, null, durability),
+              done -> {
+                for (CacheAdvance advance : advances) {
+                  Long to = done.tables().get(advance.tableKey());
+                  if (to != null) {
+                    cache.advance(
+                        advance.tableKey(), advance.from(), to, advance.removed(), advance.columns(), advance.appended());
+                  }
+                }
+              });
       return Optional.of(store.remember(published));
     } finally {
       clear();
