@@ -32,6 +32,31 @@ public sealed interface Filter {
     return null;
   }
 
+  /** The columns a filter reads, in the order they first appear. */
+  static java.util.Set<String> columnsOf(Filter filter) {
+    java.util.Set<String> columns = new java.util.LinkedHashSet<>();
+    collect(filter, columns);
+    return columns;
+  }
+
+  private static void collect(Filter filter, java.util.Set<String> into) {
+    if (filter instanceof Compare compare) {
+      into.add(compare.column());
+    } else if (filter instanceof In in) {
+      into.add(in.column());
+    } else if (filter instanceof IsNull isNull) {
+      into.add(isNull.column());
+    } else if (filter instanceof And and) {
+      and.operands().forEach(operand -> collect(operand, into));
+    } else if (filter instanceof Or or) {
+      or.operands().forEach(operand -> collect(operand, into));
+    } else if (filter instanceof Not not) {
+      collect(not.operand(), into);
+    } else if (filter instanceof IsNotTrue isNotTrue) {
+      collect(isNotTrue.operand(), into);
+    }
+  }
+
   /** Comparison operators. */
   enum Op {
     EQ("="),

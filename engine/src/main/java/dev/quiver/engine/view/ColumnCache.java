@@ -74,7 +74,7 @@ public final class ColumnCache {
       return null;
     }
     Set<String> needed = new LinkedHashSet<>(columns);
-    collectColumns(filter, needed);
+    needed.addAll(Filter.columnsOf(filter));
     Map<String, Column> held = new HashMap<>();
     int rows = -1;
     for (String name : needed) {
@@ -145,26 +145,6 @@ public final class ColumnCache {
       return 48 + text.length();
     }
     return 24 + (value instanceof java.math.BigInteger ? 32 : 0);
-  }
-
-  static void collectColumns(Filter filter, Set<String> into) {
-    if (filter instanceof Filter.Compare compare) {
-      into.add(compare.column());
-    } else if (filter instanceof Filter.In in) {
-      into.add(in.column());
-    } else if (filter instanceof Filter.IsNull isNull) {
-      into.add(isNull.column());
-    } else if (filter instanceof Filter.And and) {
-      and.operands().forEach(operand -> collectColumns(operand, into));
-    } else if (filter instanceof Filter.Or or) {
-      or.operands().forEach(operand -> collectColumns(operand, into));
-    } else if (filter instanceof Filter.Not not) {
-      collectColumns(not.operand(), into);
-    } else if (filter instanceof Filter.IsNotTrue isNotTrue) {
-      collectColumns(isNotTrue.operand(), into);
-    } else {
-      throw new IllegalStateException("unknown filter " + filter);
-    }
   }
 
   /** A filter over row positions with SQL's three values: {@link #TRUE}, {@link #FALSE}, {@link #UNKNOWN}. */

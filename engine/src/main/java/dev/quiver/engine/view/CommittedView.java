@@ -101,7 +101,7 @@ public final class CommittedView implements ReadView {
       return false;
     }
     java.util.Set<String> names = new java.util.LinkedHashSet<>(columns);
-    ColumnCache.collectColumns(filter, names);
+    names.addAll(Filter.columnsOf(filter));
     for (String name : names) {
       if (type.get().systemColumns().contains(name)) {
         continue;
