@@ -99,6 +99,15 @@ public final class RowFilters {
       return Long.compare(((Number) left).longValue(), ((Number) right).longValue()); // exact, no BigDecimal
     }
     if (left instanceof Number a && right instanceof Number b) {
+      if (isFloat(a) || isFloat(b)) {
+        double x = a.doubleValue();
+        double y = b.doubleValue();
+        // Arrow's total order, as Lance compares floats: -0.0 < 0.0, NaN above everything and equal to
+        // itself. BigDecimal has neither (and throws on NaN and the infinities).
+        if (!Double.isFinite(x) || !Double.isFinite(y) || x == 0.0 || y == 0.0) {
+          return Double.compare(x, y);
+        }
+      }
       return decimal(a).compareTo(decimal(b));
     }
     if (left instanceof String a && right instanceof String b) {
@@ -116,6 +125,10 @@ public final class RowFilters {
     throw new GraphException(
         ErrorCode.INVALID_VALUE,
         "cannot compare " + left.getClass().getSimpleName() + " with " + right.getClass().getSimpleName());
+  }
+
+  private static boolean isFloat(Number number) {
+    return number instanceof Double || number instanceof Float;
   }
 
   private static BigDecimal decimal(Number number) {
