@@ -40,11 +40,12 @@ import org.apache.calcite.rex.RexUtil;
  * {@code ProjectableFilterableTable}) as {@code EnumerableInterpreter(BindableTableScan)}, and that converter
  * builds a whole {@code Interpreter} — a reflective walk of the plan — every time a statement executes: about
  * half of a point lookup. After planning, {@link #replaceInterpreters} swaps each such pair for this scan,
- * which calls {@link GraphTable#scan} from the compiled plan, under an {@link EnumerableCalc} that applies the
- * scan's filters again and projects. Re-applying is always correct (what reaches Lance is exact, so it keeps
- * every row) and keeps the plan right when a bound value cannot be pushed (a NULL, a number out of the
- * column's range), which the interpreter handled by filtering the rows itself. Public only because generated
- * code calls {@link #rows}.
+ * which calls {@link GraphTable#scan} from the compiled plan, under an {@link EnumerableCalc} that applies what
+ * storage cannot evaluate and projects. A filter storage takes only with some parameter values (not a NULL, not
+ * a number out of the column's range) is left to storage in one compiled variant and applied by the calc in a
+ * second, fallback variant; {@link SqlEngine} picks the variant per execution ({@link Spec#pushesAll}), as the
+ * interpreter decided per execution which filters it still had to apply. Public only because generated code
+ * calls {@link #rows}.
  */
 public final class GraphTableScan extends TableScan implements EnumerableRel {
 
@@ -61,6 +62,28 @@ public final class GraphTableScan extends TableScan implements EnumerableRel {
       requireNonNull(table, "table is null");
       columns = columns.clone();
       filters = List.copyOf(filters);
+    }
+
+    /** The filters storage evaluates whatever the parameters (a bound value may still keep one out, e.g. NULL). */
+    List<RexNode> pushable() {
+      return new FilterTranslator(table.columns(), FilterTranslator.placeholders()).translate(filters).consumed();
+    }
+
+    /** The filters only Calcite evaluates. */
+    List<RexNode> residual() {
+      List<RexNode> residual = new ArrayList<>(filters);
+      residual.removeAll(pushable());
+      return residual;
+    }
+
+    /** Whether every pushable filter reaches storage with the parameters bound in {@code root}. */
+    boolean pushesAll(DataContext root) {
+      List<RexNode> pushable = pushable();
+      if (pushable.isEmpty()) {
+        return true;
+      }
+      return new FilterTranslator(table.columns(), FilterTranslator.runtime(root)).translate(pushable).consumed().size()
+          == pushable.size();
     }
   }
 
@@ -127,12 +150,13 @@ public final class GraphTableScan extends TableScan implements EnumerableRel {
   record Direct(Spec spec, int width) {
     /** The plan's direct form, if it has one. */
     static java.util.Optional<Direct> of(RelNode physical) {
-      if (physical instanceof GraphTableScan scan) {
+      if (physical instanceof GraphTableScan scan && scan.spec.residual().isEmpty()) {
         return java.util.Optional.of(new Direct(scan.spec, scan.spec.columns().length));
       }
       if (physical instanceof EnumerableCalc calc
           && calc.getInput() instanceof GraphTableScan scan
-          && pushable(scan.spec)) {
+          && calc.getProgram().getCondition() == null
+          && scan.spec.residual().isEmpty()) {
         org.apache.calcite.rex.RexProgram program = calc.getProgram();
         List<org.apache.calcite.rex.RexLocalRef> projects = program.getProjectList();
         for (int i = 0; i < projects.size(); i++) {
@@ -143,15 +167,6 @@ public final class GraphTableScan extends TableScan implements EnumerableRel {
         return java.util.Optional.of(new Direct(scan.spec, projects.size()));
       }
       return java.util.Optional.empty();
-    }
-
-    /** Whether every filter can reach storage, parameters aside (a NULL bound later still falls back). */
-    private static boolean pushable(Spec spec) {
-      return new FilterTranslator(spec.table().columns(), FilterTranslator.placeholders())
-              .translate(spec.filters())
-              .consumed()
-              .size()
-          == spec.filters().size();
     }
 
     /**
@@ -178,11 +193,11 @@ public final class GraphTableScan extends TableScan implements EnumerableRel {
    * by a {@link GraphTableScan}, under a calc when the scan filters, and every {@code EnumerableTableScan} of
    * one (all columns, no filter) by a {@link GraphTableScan}; other nodes are copied with their new inputs.
    */
-  static RelNode replaceInterpreters(RelNode node) {
+  static RelNode replaceInterpreters(RelNode node, boolean reapplyPushable) {
     if (node instanceof EnumerableInterpreter interpreter
         && interpreter.getInput() instanceof Bindables.BindableTableScan scan
         && scan.getTable().unwrap(GraphTable.class) != null) {
-      return scanOf(scan);
+      return scanOf(scan, reapplyPushable);
     }
     if (node instanceof org.apache.calcite.adapter.enumerable.EnumerableTableScan scan
         && scan.getTable().unwrap(GraphTable.class) != null) {
@@ -195,25 +210,34 @@ public final class GraphTableScan extends TableScan implements EnumerableRel {
     List<RelNode> replaced = new ArrayList<>(inputs.size());
     boolean changed = false;
     for (RelNode input : inputs) {
-      RelNode next = replaceInterpreters(input);
+      RelNode next = replaceInterpreters(input, reapplyPushable);
       changed |= next != input;
       replaced.add(next);
     }
     return changed ? node.copy(node.getTraitSet(), replaced) : node;
   }
 
-  private static RelNode scanOf(Bindables.BindableTableScan scan) {
+  /**
+   * The scan of a {@code BindableTableScan}, under a calc that applies the filters Calcite must evaluate — only
+   * those storage cannot ({@code reapplyPushable} false: the plan for parameters with which every pushable
+   * filter reaches storage), or every filter ({@code reapplyPushable} true: the fallback for parameters that
+   * keep one out). Re-applying what storage already applied is not neutral: Calcite orders strings by UTF-16
+   * units and floats without -0.0 and NaN, Lance by UTF-8 bytes and a total order.
+   */
+  private static RelNode scanOf(Bindables.BindableTableScan scan, boolean reapplyPushable) {
     GraphTable table = scan.getTable().unwrap(GraphTable.class);
     RelOptCluster cluster = scan.getCluster();
     RelTraitSet traits = cluster.traitSetOf(EnumerableConvention.INSTANCE);
     int width = table.columns().size();
     int[] projects = scan.projects == null ? range(width) : scan.projects.toIntArray();
-    if (scan.filters.isEmpty()) {
-      return new GraphTableScan(cluster, traits, scan.getTable(), new Spec(table, projects, List.of()));
+    Spec probe = new Spec(table, projects, scan.filters);
+    List<RexNode> applied = reapplyPushable ? scan.filters : probe.residual();
+    if (applied.isEmpty()) {
+      return new GraphTableScan(cluster, traits, scan.getTable(), probe);
     }
-    // The scan returns the projected columns, then any other column a filter reads.
+    // The scan returns the projected columns, then any other column a filter Calcite applies reads.
     TreeSet<Integer> filterColumns = new TreeSet<>();
-    for (RexNode filter : scan.filters) {
+    for (RexNode filter : applied) {
       filterColumns.addAll(org.apache.calcite.plan.RelOptUtil.InputFinder.bits(filter).asList());
     }
     int[] columns = Arrays.copyOf(projects, projects.length + filterColumns.size());
@@ -247,11 +271,26 @@ public final class GraphTableScan extends TableScan implements EnumerableRel {
       program.addProject(new RexInputRef(i, scanRow.getFieldList().get(i).getType()), outputs.get(i).getName());
     }
     List<RexNode> conditions = new ArrayList<>();
-    for (RexNode filter : scan.filters) {
+    for (RexNode filter : applied) {
       conditions.add(filter.accept(remap));
     }
     program.addCondition(RexUtil.composeConjunction(rex, conditions));
     return EnumerableCalc.create(graphScan, program.getProgram());
+  }
+
+  /** The graph table scans of a physical plan whose filters storage may not take with some parameters. */
+  static List<Spec> scansWithPushableFilters(RelNode physical) {
+    List<Spec> out = new ArrayList<>();
+    new org.apache.calcite.rel.RelVisitor() {
+      @Override
+      public void visit(RelNode node, int ordinal, RelNode parent) {
+        if (node instanceof GraphTableScan scan && !scan.spec.pushable().isEmpty()) {
+          out.add(scan.spec);
+        }
+        super.visit(node, ordinal, parent);
+      }
+    }.go(physical);
+    return out;
   }
 
   private static int[] range(int width) {

@@ -98,15 +98,22 @@ public final class SqlEngine {
   }
 
   private static QueryResult run(SqlPlanner.Plan plan, ReadView view, GraphStore store, Object[] bound) {
+    SqlPlanner.Compiled compiled = plan.compiled();
     QueryContext context =
-        new QueryContext(plan.rootSchema(), plan.typeFactory(), view, store, plan.stashed(), bound);
+        new QueryContext(plan.rootSchema(), plan.typeFactory(), view, store, compiled.stashed(), bound);
     if (plan.direct().isPresent()) {
       RowCursor rows = plan.direct().get().open(view, context);
       if (rows != null) {
         return new QueryResult(plan.columns(), new DirectCursor(rows, plan.columnTypes()));
       }
     }
-    return new QueryResult(plan.columns(), new ResultCursor(plan, context));
+    // A filter a bound value keeps from storage (a NULL) is applied by the fallback variant instead.
+    QueryContext bindings = context;
+    if (plan.fallback() != null && !plan.scans().stream().allMatch(scan -> scan.pushesAll(bindings))) {
+      compiled = plan.fallback();
+      context = new QueryContext(plan.rootSchema(), plan.typeFactory(), view, store, compiled.stashed(), bound);
+    }
+    return new QueryResult(plan.columns(), new ResultCursor(plan.columnTypes(), compiled, context));
   }
 
   /** The plan of a {@code .gq} read as a one-column ({@code PLAN}) result, like {@code EXPLAIN PLAN FOR}. */
@@ -151,8 +158,8 @@ public final class SqlEngine {
   public void warmUp() {
     SqlPlanner.Plan plan = plan(WARM_UP_SQL, Catalog.EMPTY);
     QueryContext context =
-        new QueryContext(plan.rootSchema(), plan.typeFactory(), null, null, plan.stashed(), new Object[] {0});
-    try (ResultCursor rows = new ResultCursor(plan, context)) {
+        new QueryContext(plan.rootSchema(), plan.typeFactory(), null, null, plan.compiled().stashed(), new Object[] {0});
+    try (ResultCursor rows = new ResultCursor(plan.columnTypes(), plan.compiled(), context)) {
       while (rows.next()) {
         rows.row();
       }
@@ -199,10 +206,10 @@ public final class SqlEngine {
     private Object[] row;
     private boolean closed;
 
-    ResultCursor(SqlPlanner.Plan plan, DataContext context) {
-      this.types = plan.columnTypes();
+    ResultCursor(List<RelDataType> types, SqlPlanner.Compiled compiled, DataContext context) {
+      this.types = types;
       try {
-        Enumerable<?> rows = plan.bindable().bind(context);
+        Enumerable<?> rows = compiled.bindable().bind(context);
         this.enumerator = rows.enumerator();
       } catch (RuntimeException e) {
         throw SqlErrors.runtime(e);

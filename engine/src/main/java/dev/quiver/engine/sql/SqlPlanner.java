@@ -95,8 +95,11 @@ final class SqlPlanner {
    * A compiled statement: reusable by any number of executions, each with its own view and parameters.
    *
    * @param explainOnly true for {@code EXPLAIN PLAN FOR …}: executing it returns {@link #plan()}
-   * @param bindable the compiled plan (null when explainOnly)
-   * @param stashed objects the compiled code looks up in the DataContext
+   * @param compiled the compiled plan for parameters with which every pushable filter reaches storage (null when
+   *     explainOnly)
+   * @param fallback the compiled plan that also applies those filters itself, for parameters that keep one from
+   *     storage; null when the plan has no such filter (or explainOnly)
+   * @param scans the scans whose pushable filters decide between the two
    * @param columns the result columns
    * @param columnTypes the SQL type of each result column
    * @param parameterTypes the type inferred for each {@code ?}, in order
@@ -105,8 +108,9 @@ final class SqlPlanner {
    */
   record Plan(
       boolean explainOnly,
-      Bindable<?> bindable,
-      Map<String, Object> stashed,
+      Compiled compiled,
+      Compiled fallback,
+      List<GraphTableScan.Spec> scans,
       List<Column> columns,
       List<RelDataType> columnTypes,
       List<RelDataType> parameterTypes,
@@ -115,13 +119,33 @@ final class SqlPlanner {
       JavaTypeFactory typeFactory,
       java.util.Optional<GraphTableScan.Direct> direct) {
     Plan {
-      stashed = Map.copyOf(stashed);
+      scans = List.copyOf(scans);
       columns = List.copyOf(columns);
       columnTypes = List.copyOf(columnTypes);
       parameterTypes = List.copyOf(parameterTypes);
       requireNonNull(plan, "plan is null");
       requireNonNull(rootSchema, "rootSchema is null");
       requireNonNull(typeFactory, "typeFactory is null");
+    }
+  }
+
+  /**
+   * One compiled variant of a plan.
+   *
+   * @param bindable the generated code
+   * @param stashed objects the generated code looks up in the DataContext
+   */
+  record Compiled(Bindable<?> bindable, Map<String, Object> stashed) {
+    Compiled {
+      requireNonNull(bindable, "bindable is null");
+      stashed = Map.copyOf(stashed);
+    }
+
+    static Compiled of(RelNode physical) {
+      Map<String, Object> stashed = new LinkedHashMap<>();
+      Bindable<?> bindable =
+          EnumerableInterpretable.toBindable(stashed, null, (EnumerableRel) physical, EnumerableRel.Prefer.ARRAY);
+      return new Compiled(bindable, stashed);
     }
   }
 
@@ -263,24 +287,28 @@ final class SqlPlanner {
     RelNode physical =
         Programs.standard()
             .run(planner, logical, logical.getTraitSet().replace(EnumerableConvention.INSTANCE), List.of(), List.of());
-    physical = GraphTableScan.replaceInterpreters(physical);
+    RelNode leaving = GraphTableScan.replaceInterpreters(physical, false);
+    List<GraphTableScan.Spec> scans = GraphTableScan.scansWithPushableFilters(leaving);
     List<Column> columns = new ArrayList<>();
     List<RelDataType> columnTypes = new ArrayList<>();
     for (RelDataTypeField field : rowType.getFieldList()) {
       columns.add(column(field));
       columnTypes.add(field.getType());
     }
-    java.util.Optional<GraphTableScan.Direct> direct = GraphTableScan.Direct.of(physical);
-    String plan = explain(physical)
+    java.util.Optional<GraphTableScan.Direct> direct = GraphTableScan.Direct.of(leaving);
+    String plan = explain(leaving)
         + (direct.isPresent() ? "Runs as the storage scan alone when every filter is pushed (no Calcite operator).\n" : "");
-    Map<String, Object> stashed = new LinkedHashMap<>();
-    Bindable<?> bindable = null;
+    Compiled compiled = null;
+    Compiled fallback = null;
     if (!explainOnly) {
-      bindable = EnumerableInterpretable.toBindable(stashed, null, (EnumerableRel) physical, EnumerableRel.Prefer.ARRAY);
+      compiled = Compiled.of(leaving);
+      if (!scans.isEmpty()) {
+        fallback = Compiled.of(GraphTableScan.replaceInterpreters(physical, true));
+      }
     }
     return new Plan(
-        explainOnly, bindable, stashed, columns, columnTypes, parameterTypes, plan, rootSchema.plus(), typeFactory,
-        direct);
+        explainOnly, compiled, fallback, scans, columns, columnTypes, parameterTypes, plan, rootSchema.plus(),
+        typeFactory, direct);
   }
 
   private static Column column(RelDataTypeField field) {
