@@ -13,9 +13,15 @@ package dev.quiver.engine;
 public final class Cancellation {
   /** The token current on one thread. A streaming cursor keeps its thread's slot to enter it cheaply per row. */
   public static final class Slot {
+    private final Thread owner = Thread.currentThread();
     private Cancellation current;
 
     private Slot() {}
+
+    /** Whether this is the calling thread's slot. */
+    public boolean ownedByCurrentThread() {
+      return owner == Thread.currentThread();
+    }
   }
 
   private static final ThreadLocal<Slot> CURRENT = ThreadLocal.withInitial(Slot::new);

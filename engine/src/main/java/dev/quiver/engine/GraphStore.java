@@ -63,6 +63,7 @@ public final class GraphStore implements AutoCloseable {
       !"false".equalsIgnoreCase(System.getProperty("quiver.autoOptimize.background"));
   private final Object compactionLock = new Object();
   private Thread compactor; // guarded by compactionLock: the latest background compaction
+  private Cancellation compactorToken; // guarded by compactionLock: stops it at its next cancellation point
   private boolean closing; // guarded by compactionLock: no new background compaction once the store closes
   private final java.util.concurrent.atomic.AtomicLong commitsSinceFragmentCheck =
       new java.util.concurrent.atomic.AtomicLong();
@@ -323,7 +324,16 @@ public final class GraphStore implements AutoCloseable {
       if (closing || (compactor != null && compactor.isAlive())) {
         return; // one at a time; the next check after it finishes looks again
       }
-      compactor = new Thread(() -> compactNow(threshold, durability), "quiver-auto-compact");
+      Cancellation token = new Cancellation();
+      compactorToken = token;
+      compactor =
+          new Thread(
+              () -> {
+                try (Cancellation.Scope scope = token.enter()) {
+                  compactNow(threshold, durability);
+                }
+              },
+              "quiver-auto-compact");
       compactor.setDaemon(true);
       compactor.start();
     }
@@ -501,6 +511,9 @@ public final class GraphStore implements AutoCloseable {
           // another open of this graph can begin).
           synchronized (store.compactionLock) {
             store.closing = true;
+            if (store.compactorToken != null) {
+              store.compactorToken.cancel(); // it stops at its next cancellation point, before its commit at the latest
+            }
           }
           store.awaitMaintenance();
           return null;

@@ -431,7 +431,6 @@ public final class Session implements AutoCloseable {
     private final dev.quiver.engine.view.RowCursor rows;
     private final Cancellation cancellation;
     private long read;
-    private Thread owner;
     private Cancellation.Slot slot;
 
     CancellableCursor(dev.quiver.engine.view.RowCursor rows, Cancellation cancellation) {
@@ -447,16 +446,16 @@ public final class Session implements AutoCloseable {
         }
         cancellation.checkToken();
       }
-      Thread thread = Thread.currentThread();
-      if (thread != owner) { // a result set may be read on another thread than the one that ran the statement
-        owner = thread;
-        slot = Cancellation.slot();
+      Cancellation.Slot current = slot;
+      if (current == null || !current.ownedByCurrentThread()) { // a result set may be read on another thread
+        current = Cancellation.slot();
+        slot = current;
       }
-      Cancellation previous = cancellation.swapInto(slot);
+      Cancellation previous = cancellation.swapInto(current);
       try {
         return rows.next();
       } finally {
-        Cancellation.restore(slot, previous);
+        Cancellation.restore(current, previous);
       }
     }
 

@@ -143,6 +143,61 @@ class AutoCompactionIT {
     }
   }
 
+  @Test
+  void aBackgroundCompactionWhoseStagedVersionWasCleanedUpIsStagedAgain() throws Exception {
+    try (GraphStore store = TestGraphs.withSchema("social.pg").create(directory);
+        Session session = store.openSession(new SessionOptions("writer", Durability.PROCESS, false))) {
+      int[] inserted = {0};
+      int tries = compactWhileHeld(store, session, inserted, () -> {
+        session.execute("insert Person { name: $n, age: $a }", List.of("p" + inserted[0], inserted[0]));
+        inserted[0]++;
+        store.cleanup(1); // removes the version it staged on, and so (for cleanup) its staged files' protection
+      });
+      assertEquals(2, tries, "not moved onto a version whose base is gone: staged again");
+      assertAllRows(session, inserted[0], -1);
+    }
+  }
+
+  @Test
+  void closingTheStoreStopsARunningBackgroundCompaction() throws Exception {
+    java.util.concurrent.CountDownLatch staged = new java.util.concurrent.CountDownLatch(1);
+    // Holds the compactor at the gate until its token is cancelled (as closing the store does).
+    FailPoints.Action holdUntilCancelled = point -> {
+      if (!Thread.currentThread().getName().equals("quiver-auto-compact")) {
+        return;
+      }
+      staged.countDown();
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+      while (System.nanoTime() < deadline) {
+        try {
+          Cancellation.current().checkToken();
+          Thread.sleep(5);
+        } catch (GraphException cancelled) {
+          return;
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    };
+    GraphStore store = TestGraphs.withSchema("social.pg").create(directory);
+    try (FailPoints.Armed armed = FailPoints.arm(FailPoint.COMMIT_BEFORE_GATE, holdUntilCancelled)) {
+      try (Session session = store.openSession(new SessionOptions("writer", Durability.PROCESS, false))) {
+        store.autoOptimizeFragments(4);
+        for (int i = 0; i < 200 && staged.getCount() > 0; i++) {
+          session.execute("insert Person { name: $n, age: $a }", List.of("p" + i, i));
+          staged.await(20, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        assertEquals(0, staged.getCount(), "a background compaction reached the gate");
+      }
+      store.close(); // cancels the compaction held at the gate and waits for it: returns, and nothing is published
+    }
+    try (GraphStore reopened = GraphStore.open(OpenOptions.at(directory.toString()))) {
+      assertTrue(reopened.commits().stream().noneMatch(c -> c.actor().equals(GraphStore.AUTO_OPTIMIZER)),
+          "the cancelled compaction published nothing");
+    }
+  }
+
   /**
    * Commits one-row inserts until a background compaction (threshold 4) has staged and reached the gate,
    * holds it there while {@code meanwhile} runs, then lets it finish. Returns how often it reached the gate.

@@ -126,16 +126,18 @@ public final class GraphCommitter {
    *     by a read-write open first
    */
   public ManifestState commit(CommitRequest request) {
-    return commit(request, published -> {});
+    return commit(request, (before, after) -> {});
   }
 
   /**
-   * {@link #commit}, then {@code published} with the new manifest while the gate is still held (so no other
-   * commit of this process comes between the publish and it): what this process derives from the commit, such
-   * as carrying a cache to the new version, is in place before the next commit looks for it. Not called when
-   * the commit fails.
+   * {@link #commit}, then {@code published} with the manifest the commit went on and the one it published,
+   * while the gate is still held (so no other commit of this process comes between the publish and it): what
+   * this process derives from the commit, such as carrying a cache to the new version, is in place before the
+   * next commit looks for it. Not called when the commit fails; a failure of the callback itself is logged and
+   * does not fail the commit, which is published.
    */
-  public ManifestState commit(CommitRequest request, java.util.function.Consumer<ManifestState> published) {
+  public ManifestState commit(
+      CommitRequest request, java.util.function.BiConsumer<ManifestState, ManifestState> published) {
     FailPoints.hit(FailPoint.COMMIT_BEFORE_GATE);
     long startMillis = System.currentTimeMillis();
     for (StagedWrite write : request.writes()) {
@@ -143,8 +145,13 @@ public final class GraphCommitter {
     }
     long since = startMillis;
     return gate.hold(() -> {
-      ManifestState done = commitHoldingGate(request, since);
-      published.accept(done);
+      ManifestState[] base = new ManifestState[1];
+      ManifestState done = commitHoldingGate(request, since, base);
+      try {
+        published.accept(base[0], done);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "after publishing graph version " + done.version() + ": " + e, e);
+      }
       return done;
     });
   }
@@ -179,12 +186,14 @@ public final class GraphCommitter {
         request.durability());
   }
 
-  private ManifestState commitHoldingGate(CommitRequest request, long stagedSinceMillis) {
+  /** {@code base[0]} receives the manifest the commit goes on (read under the gate, after any heal). */
+  private ManifestState commitHoldingGate(CommitRequest request, long stagedSinceMillis, ManifestState[] base) {
     if (request.kind().equals(OPTIMIZE)) {
       requireNoPendingRecovery("optimize");
     }
     recovery.healBeforeWrite();
     ManifestState current = manifest.read();
+    base[0] = current;
     if (request.expectedGraphVersion() >= 0 && current.version() != request.expectedGraphVersion()) {
       throw new GraphException(
           ErrorCode.CONFLICT,

@@ -94,7 +94,8 @@ public final class Maintenance {
         CommitRequest request = new CommitRequest(actor, GraphCommitter.OPTIMIZE, expected, -1, writes, null, durability);
         // The cache is carried while the commit still holds the gate: a commit that follows at once must find
         // the entry of the version this one published, or the entry is lost.
-        ManifestState published = committer.commit(request, done -> carryRowCache(store, done, expected.keySet()));
+        ManifestState published =
+            committer.commit(request, (before, done) -> carryRowCache(store, before, done, expected.keySet()));
         return new Outcome(writes.size(), store.remember(published).graphVersion());
       } catch (ConflictException conflict) {
         if (attempt >= OPTIMIZE_ATTEMPTS) {
@@ -110,12 +111,14 @@ public final class Maintenance {
    * Compaction and index builds change neither a table's rows nor their order (a rewritten run of fragments
    * takes the old one's place): the cached rows of the version an optimize replaced are the new version's.
    * The commit may have moved a compaction onto a newer pin (GraphCommitter#rebaseCompactions), so the
-   * replaced version is the previous graph version's pin.
+   * replaced version is the pin of the manifest the commit went on. The merged rows keep their relative order
+   * but Lance may place the merged fragment after fragments that followed them, so the carried entry's order
+   * can differ from a later scan's for IN lookups (docs/caches.md).
    */
-  private static void carryRowCache(GraphStore store, ManifestState published, java.util.Set<String> tableKeys) {
-    Map<String, Long> before = store.manifest().read(published.version() - 1).tables();
+  private static void carryRowCache(
+      GraphStore store, ManifestState before, ManifestState published, java.util.Set<String> tableKeys) {
     for (String tableKey : tableKeys) {
-      Long from = before.get(tableKey);
+      Long from = before.tables().get(tableKey);
       Long to = published.tables().get(tableKey);
       if (from != null && to != null) {
         store.rowCache().advance(tableKey, from, to, List.of(), List.of(), List.of());

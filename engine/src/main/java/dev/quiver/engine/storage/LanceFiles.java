@@ -98,7 +98,11 @@ public final class LanceFiles {
       while (manifestExists(dataset, version + 1)) {
         version++;
       }
-      return version;
+      // A cleanup of another process may have removed version + 1 between the two looks; it removes the
+      // older versions too, so the version found still being there means nothing after it was missed.
+      if (manifestExists(dataset, version)) {
+        return version;
+      }
     }
     return hintedLatestVersion(dataset);
   }

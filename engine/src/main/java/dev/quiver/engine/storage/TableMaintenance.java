@@ -161,7 +161,10 @@ final class TableMaintenance {
   private static boolean rewritesIndexedFragments(Dataset pinned, List<RewriteResult> results) {
     Set<Integer> covered = new HashSet<>();
     for (Index index : pinned.getIndexes()) {
-      index.fragments().ifPresent(covered::addAll);
+      if (index.fragments().isEmpty()) {
+        return true; // no fragment list: assume it covers every fragment
+      }
+      covered.addAll(index.fragments().get());
     }
     for (RewriteResult result : results) {
       for (FragmentMetadata fragment : result.getOriginalFragments()) {
@@ -213,6 +216,11 @@ final class TableMaintenance {
    */
   static Optional<StagedWrite> rebaseCompaction(TableStore store, StagedWrite write, long version) {
     if (write.kind() != StagedWrite.Kind.COMPACT || !(write.operation() instanceof Rewrite rewrite)) {
+      return Optional.empty();
+    }
+    // The staged version must still exist: cleanup treats the data files of a compaction staged on a removed
+    // version as orphans and may have deleted them (decision 0003), so such a compaction is staged again.
+    if (!store.versionExists(write.tableKey(), write.readVersion())) {
       return Optional.empty();
     }
     try (Dataset staged = store.openAt(write.tableKey(), write.readVersion());

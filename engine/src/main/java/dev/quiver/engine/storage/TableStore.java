@@ -433,6 +433,16 @@ public final class TableStore {
     return TableMaintenance.stageOptimize(this, tableKey, readVersion, indexes, true);
   }
 
+  /** Whether a version of a table still has its manifest (cleanup removes old ones). */
+  boolean versionExists(String tableKey, long version) {
+    for (String name : LanceFiles.versionFiles(version)) {
+      if (Files.exists(tablePath(tableKey).resolve(name))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * The staged compaction {@code write}, moved onto table version {@code version} when only changes that leave
    * it valid (appends) happened since it was staged; empty when it must be staged again. Commit protocol only.

@@ -246,7 +246,7 @@ public final class Transaction {
       ManifestState published =
           store.committer().commit(
               new CommitRequest(actor, kind, expected, -1, writes, null, durability),
-              done -> {
+              (before, done) -> {
                 for (CacheAdvance advance : advances) {
                   Long to = done.tables().get(advance.tableKey());
                   if (to != null) {

@@ -118,7 +118,7 @@ public final class ColumnCache {
             integral = false;
           }
           values.add(value);
-          bytes += 8 + estimate(value);
+          bytes += 16 + estimate(value); // the array slot, the unboxed mirror, the value
         }
         if (bytes > entries.maxBytes()) {
           return UNCACHEABLE;
@@ -142,7 +142,7 @@ public final class ColumnCache {
       return 0;
     }
     if (value instanceof String text) {
-      return 48 + text.length();
+      return 48 + 2L * text.length(); // two bytes a char unless every char is Latin-1
     }
     return 24 + (value instanceof java.math.BigInteger ? 32 : 0);
   }
