@@ -93,15 +93,18 @@ public final class LanceFiles {
    * {@code known} is 0 or gone.
    */
   static long latestVersionSince(java.nio.file.Path dataset, long known) {
-    if (known > 0 && manifestExists(dataset, known)) {
-      long version = known;
-      while (manifestExists(dataset, version + 1)) {
-        version++;
-      }
-      // A cleanup of another process may have removed version + 1 between the two looks; it removes the
-      // older versions too, so the version found still being there means nothing after it was missed.
-      if (manifestExists(dataset, version)) {
-        return version;
+    if (known > 0) {
+      // One naming scheme at a time (a dataset uses one): for ours, V2, a miss on known + 1 and a hit on known
+      // — two stats. The version the walk ends on is checked last, so a cleanup of another process that
+      // removed the one after it between the two looks (it removes older versions with it) is noticed.
+      for (int scheme = 0; scheme < 2; scheme++) {
+        long version = known;
+        while (java.nio.file.Files.exists(dataset.resolve(versionFiles(version + 1).get(scheme)))) {
+          version++;
+        }
+        if (java.nio.file.Files.exists(dataset.resolve(versionFiles(version).get(scheme)))) {
+          return version;
+        }
       }
     }
     return hintedLatestVersion(dataset);
