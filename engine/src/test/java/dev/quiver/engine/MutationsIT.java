@@ -9,13 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.quiver.engine.failpoint.FailPoint;
 import dev.quiver.engine.failpoint.FailPoints;
 import dev.quiver.engine.testing.TestGraphs;
-import dev.quiver.engine.view.RowCursor;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -408,38 +406,12 @@ class MutationsIT {
 
   /** id → row of a table as a published snapshot holds it. */
   static Map<String, Map<String, Object>> rowsAt(GraphStore store, Snapshot snapshot, String tableKey) {
-    var type = snapshot.catalog().table(tableKey).orElseThrow();
-    List<String> columns = new ArrayList<>(type.systemColumns());
-    type.properties().forEach(p -> columns.add(p.name()));
-    Map<String, Map<String, Object>> out = new TreeMap<>();
-    try (RowCursor cursor =
-        new dev.quiver.engine.view.CommittedView(store.tableStore(), snapshot).scan(tableKey, columns, null)) {
-      while (cursor.next()) {
-        Map<String, Object> row = new TreeMap<>();
-        for (int i = 0; i < columns.size(); i++) {
-          row.put(columns.get(i), cursor.row()[i]);
-        }
-        out.put((String) row.get("id"), row);
-      }
-    }
-    return out;
+    return dev.quiver.engine.testing.TableRows.byId(new dev.quiver.engine.view.CommittedView(store.tableStore(), snapshot), tableKey);
   }
 
   /** id → row (column → value) of a table as the session sees it (its transaction included). */
   static Map<String, Map<String, Object>> rows(Session session, String tableKey) {
-    var type = session.snapshot().catalog().table(tableKey).orElseThrow();
-    List<String> columns = new ArrayList<>(type.systemColumns());
-    type.properties().forEach(p -> columns.add(p.name()));
-    Map<String, Map<String, Object>> out = new TreeMap<>();
-    try (RowCursor cursor = session.transaction().view().scan(tableKey, columns, null)) {
-      while (cursor.next()) {
-        Map<String, Object> row = new TreeMap<>();
-        for (int i = 0; i < columns.size(); i++) {
-          row.put(columns.get(i), cursor.row()[i]);
-        }
-        out.put((String) row.get("id"), row);
-      }
-    }
+    Map<String, Map<String, Object>> out = dev.quiver.engine.testing.TableRows.byId(session.transaction().view(), tableKey);
     if (session.autoCommit()) {
       session.transaction().clear(); // reading through the transaction pinned a snapshot: release it
     }

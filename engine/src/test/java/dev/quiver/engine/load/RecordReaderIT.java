@@ -12,8 +12,8 @@ import dev.quiver.engine.GraphStore;
 import dev.quiver.engine.OpenOptions;
 import dev.quiver.engine.catalog.Catalog;
 import dev.quiver.engine.catalog.TableType;
+import dev.quiver.engine.testing.TableRows;
 import dev.quiver.engine.view.CommittedView;
-import dev.quiver.engine.view.RowCursor;
 import dev.quiver.grammar.ast.LoadMode;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -239,21 +239,9 @@ class RecordReaderIT {
 
   /** id → column → value of a table; arrays as lists so that rows compare by value. */
   private static Map<String, Map<String, Object>> rows(GraphStore store, String tableKey) {
-    TableType type = store.snapshot().catalog().table(tableKey).orElseThrow();
-    List<String> columns = new ArrayList<>(type.systemColumns());
-    type.properties().forEach(p -> columns.add(p.name()));
-    Map<String, Map<String, Object>> out = new TreeMap<>();
-    try (RowCursor cursor = CommittedView.latest(store).scan(tableKey, columns, null)) {
-      while (cursor.next()) {
-        Map<String, Object> row = new TreeMap<>();
-        for (int i = 0; i < columns.size(); i++) {
-          row.put(columns.get(i), cursor.row()[i]);
-        }
-        out.put((String) row.get("id"), row);
-      }
-    }
-    return out;
+    return TableRows.byId(CommittedView.latest(store), tableKey);
   }
+
 
   private static Map<String, Map<String, Object>> normalized(Map<String, Map<String, Object>> rows) {
     Map<String, Map<String, Object>> out = new TreeMap<>();
