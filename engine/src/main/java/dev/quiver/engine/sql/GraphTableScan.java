@@ -56,34 +56,35 @@ public final class GraphTableScan extends TableScan implements EnumerableRel {
    * @param columns the table's column indexes the scan returns, in order
    * @param filters conditions over the table's columns (input refs index the table's row), pushed when they
    *     translate
+   * @param pushable the filters storage evaluates whatever the parameters (a bound value may still keep one
+   *     out, e.g. NULL)
    */
-  public record Spec(GraphTable table, int[] columns, List<RexNode> filters) {
+  public record Spec(GraphTable table, int[] columns, List<RexNode> filters, List<RexNode> pushable) {
     public Spec {
       requireNonNull(table, "table is null");
       columns = columns.clone();
       filters = List.copyOf(filters);
+      pushable = List.copyOf(pushable);
     }
 
-    /** The filters storage evaluates whatever the parameters (a bound value may still keep one out, e.g. NULL). */
-    List<RexNode> pushable() {
-      return new FilterTranslator(table.columns(), FilterTranslator.placeholders()).translate(filters).consumed();
+    /** A scan of {@code columns} with {@code filters}; which of them storage can take is decided once, here. */
+    Spec(GraphTable table, int[] columns, List<RexNode> filters) {
+      this(table, columns, filters,
+          new FilterTranslator(table.columns(), FilterTranslator.placeholders()).translate(filters).consumed());
     }
 
     /** The filters only Calcite evaluates. */
     List<RexNode> residual() {
       List<RexNode> residual = new ArrayList<>(filters);
-      residual.removeAll(pushable());
+      residual.removeAll(pushable);
       return residual;
     }
 
     /** Whether every pushable filter reaches storage with the parameters bound in {@code root}. */
     boolean pushesAll(DataContext root) {
-      List<RexNode> pushable = pushable();
-      if (pushable.isEmpty()) {
-        return true;
-      }
-      return new FilterTranslator(table.columns(), FilterTranslator.runtime(root)).translate(pushable).consumed().size()
-          == pushable.size();
+      return pushable.isEmpty()
+          || new FilterTranslator(table.columns(), FilterTranslator.runtime(root)).translate(pushable).consumed().size()
+              == pushable.size();
     }
   }
 
@@ -140,33 +141,18 @@ public final class GraphTableScan extends TableScan implements EnumerableRel {
   }
 
   /**
-   * A plan that is one scan, perhaps under the calc {@link #replaceInterpreters} put over it (its filters, a
-   * prefix of its columns): when every filter reaches storage at run time, the scan's rows are the result, and
-   * the statement runs without Calcite at all.
+   * A plan that is one scan with no filter left for Calcite ({@link #scanOf} puts a calc over a scan only when
+   * there is one): when every filter reaches storage at run time, the scan's rows are the result, and the
+   * statement runs without Calcite at all.
    *
    * @param spec the scan
-   * @param width how many of the scan's columns the result has (a prefix)
    */
-  record Direct(Spec spec, int width) {
+  record Direct(Spec spec) {
     /** The plan's direct form, if it has one. */
     static java.util.Optional<Direct> of(RelNode physical) {
-      if (physical instanceof GraphTableScan scan && scan.spec.residual().isEmpty()) {
-        return java.util.Optional.of(new Direct(scan.spec, scan.spec.columns().length));
-      }
-      if (physical instanceof EnumerableCalc calc
-          && calc.getInput() instanceof GraphTableScan scan
-          && calc.getProgram().getCondition() == null
-          && scan.spec.residual().isEmpty()) {
-        org.apache.calcite.rex.RexProgram program = calc.getProgram();
-        List<org.apache.calcite.rex.RexLocalRef> projects = program.getProjectList();
-        for (int i = 0; i < projects.size(); i++) {
-          if (!(program.expandLocalRef(projects.get(i)) instanceof RexInputRef ref) || ref.getIndex() != i) {
-            return java.util.Optional.empty();
-          }
-        }
-        return java.util.Optional.of(new Direct(scan.spec, projects.size()));
-      }
-      return java.util.Optional.empty();
+      return physical instanceof GraphTableScan scan && scan.spec.residual().isEmpty()
+          ? java.util.Optional.of(new Direct(scan.spec))
+          : java.util.Optional.empty();
     }
 
     /**
@@ -180,9 +166,9 @@ public final class GraphTableScan extends TableScan implements EnumerableRel {
       if (pushdown.consumed().size() != spec.filters().size()) {
         return null;
       }
-      List<String> names = new ArrayList<>(width);
-      for (int i = 0; i < width; i++) {
-        names.add(table.columns().get(spec.columns()[i]).name());
+      List<String> names = new ArrayList<>(spec.columns().length);
+      for (int column : spec.columns()) {
+        names.add(table.columns().get(column).name());
       }
       return view.scan(table.type().tableKey(), names, pushdown.filter());
     }
@@ -255,7 +241,8 @@ public final class GraphTableScan extends TableScan implements EnumerableRel {
         position[columns[i]] = i;
       }
     }
-    GraphTableScan graphScan = new GraphTableScan(cluster, traits, scan.getTable(), new Spec(table, columns, scan.filters));
+    GraphTableScan graphScan =
+        new GraphTableScan(cluster, traits, scan.getTable(), new Spec(table, columns, scan.filters, probe.pushable()));
     RelDataType scanRow = graphScan.getRowType();
     RexBuilder rex = cluster.getRexBuilder();
     RexShuttle remap =
@@ -284,7 +271,7 @@ public final class GraphTableScan extends TableScan implements EnumerableRel {
     new org.apache.calcite.rel.RelVisitor() {
       @Override
       public void visit(RelNode node, int ordinal, RelNode parent) {
-        if (node instanceof GraphTableScan scan && !scan.spec.pushable().isEmpty()) {
+        if (node instanceof GraphTableScan scan && !scan.spec.pushable.isEmpty()) {
           out.add(scan.spec);
         }
         super.visit(node, ordinal, parent);
