@@ -62,7 +62,7 @@ public final class LanceFiles {
   /**
    * A dataset's latest version without opening it: the version Lance's hint names, walked forward over the
    * manifests that exist after it (a hint may lag, never lead). 0 when that cannot be trusted — no hint, an
-   * unreadable one, or a hinted version whose manifest is gone — and the caller must ask Lance.
+   * unreadable one, or a hinted version with no manifest there or after it — and the caller must ask Lance.
    */
   static long hintedLatestVersion(java.nio.file.Path dataset) {
     long version;
@@ -76,41 +76,41 @@ public final class LanceFiles {
     } catch (java.io.IOException | NumberFormatException e) {
       return 0;
     }
-    if (!manifestExists(dataset, version)) {
-      return 0; // removed by cleanup, or a layout this does not know
-    }
-    while (manifestExists(dataset, version + 1)) {
-      version++;
-    }
-    return version;
+    return walk(dataset, version);
   }
 
   /**
    * A dataset's latest version when {@code known} was the latest one seen: a version's manifest exists from
    * its commit until a cleanup, and cleanup removes only the oldest versions (everything below a bound), so
-   * while {@code known}'s manifest exists the versions after it form an unbroken run: walk it (usually just
-   * a miss on {@code known + 1}: one or two {@code stat}s, no file read). Falls back to the hint when
-   * {@code known} is 0 or gone.
+   * the versions after {@code known} form an unbroken run: walk it (usually a miss on {@code known + 1} and a
+   * hit on {@code known}: two {@code stat}s, no file read). Falls back to the hint when {@code known} is 0 or
+   * gone with everything after it.
    */
   static long latestVersionSince(java.nio.file.Path dataset, long known) {
-    if (known > 0) {
-      // One naming scheme at a time (a dataset uses one): for ours, V2, a miss on known + 1 and a hit on known
-      // — two stats. The version the walk ends on is checked last, so a cleanup of another process that
-      // removed the one after it between the two looks (it removes older versions with it) is noticed.
-      for (int scheme = 0; scheme < 2; scheme++) {
-        long version = known;
-        while (java.nio.file.Files.exists(dataset.resolve(versionFiles(version + 1).get(scheme)))) {
-          version++;
-        }
-        if (java.nio.file.Files.exists(dataset.resolve(versionFiles(version).get(scheme)))) {
-          return version;
-        }
-      }
-    }
-    return hintedLatestVersion(dataset);
+    long latest = known > 0 ? walk(dataset, known) : 0;
+    return latest > 0 ? latest : hintedLatestVersion(dataset);
   }
 
-  private static boolean manifestExists(java.nio.file.Path dataset, long version) {
+  /**
+   * The last version of the run of manifests from {@code from} on, or 0 when there is none. One naming scheme at
+   * a time (a dataset uses one; ours V2). The version the walk ends on is checked last, so a cleanup of another
+   * process that removed the one after it between the two looks (it removes older versions with it) is noticed.
+   */
+  private static long walk(java.nio.file.Path dataset, long from) {
+    for (int scheme = 0; scheme < 2; scheme++) {
+      long version = from;
+      while (java.nio.file.Files.exists(dataset.resolve(versionFiles(version + 1).get(scheme)))) {
+        version++;
+      }
+      if (java.nio.file.Files.exists(dataset.resolve(versionFiles(version).get(scheme)))) {
+        return version;
+      }
+    }
+    return 0;
+  }
+
+  /** Whether a version's manifest is there (in either naming scheme). */
+  static boolean manifestExists(java.nio.file.Path dataset, long version) {
     for (String name : versionFiles(version)) {
       if (java.nio.file.Files.exists(dataset.resolve(name))) {
         return true;

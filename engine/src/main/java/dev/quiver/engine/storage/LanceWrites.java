@@ -90,7 +90,14 @@ final class LanceWrites {
    * _transactions/<read version>-<uuid>.txn}), so a durable commit can fsync it without listing a directory
    * that grows with every commit.
    */
-  record Committed(long version, String transactionFile) {}
+  record Committed(long version, String transactionFile) {
+    /** The transaction file of {@code last} (may be null) when it produced {@code version}. */
+    static java.util.Optional<String> transactionFile(Committed last, long version) {
+      return last != null && last.version() == version
+          ? java.util.Optional.of(last.transactionFile())
+          : java.util.Optional.empty();
+    }
+  }
 
   /** {@link #commit}, also naming the transaction file. */
   static Committed commitNamed(Dataset base, Operation operation) {

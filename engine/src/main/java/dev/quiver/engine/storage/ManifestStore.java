@@ -109,8 +109,7 @@ public final class ManifestStore {
    * manifest dataset); empty otherwise.
    */
   public Optional<String> transactionFile(long version) {
-    LanceWrites.Committed last = lastPublish;
-    return last != null && last.version() == version ? Optional.of(last.transactionFile()) : Optional.empty();
+    return LanceWrites.Committed.transactionFile(lastPublish, version);
   }
 
   /** The latest published manifest. */

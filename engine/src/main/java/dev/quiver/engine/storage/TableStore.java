@@ -410,8 +410,7 @@ public final class TableStore {
    * (relative to the table directory); empty otherwise (the caller lists the directory).
    */
   public Optional<String> transactionFile(String tableKey, long version) {
-    LanceWrites.Committed last = lastCommits.get(tableKey);
-    return last != null && last.version() == version ? Optional.of(last.transactionFile()) : Optional.empty();
+    return LanceWrites.Committed.transactionFile(lastCommits.get(tableKey), version);
   }
 
   // ---- maintenance (decision 0003) ------------------------------------------------------------------
@@ -435,12 +434,7 @@ public final class TableStore {
 
   /** Whether a version of a table still has its manifest (cleanup removes old ones). */
   boolean versionExists(String tableKey, long version) {
-    for (String name : LanceFiles.versionFiles(version)) {
-      if (Files.exists(tablePath(tableKey).resolve(name))) {
-        return true;
-      }
-    }
-    return false;
+    return LanceFiles.manifestExists(tablePath(tableKey), version);
   }
 
   /**
