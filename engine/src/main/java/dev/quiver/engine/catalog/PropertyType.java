@@ -10,6 +10,14 @@ public sealed interface PropertyType {
   /** The type as written in a {@code .pg} text (without {@code ?}). */
   String render();
 
+  /**
+   * Whether a value of this type is one ordered, immutable value — a base type other than Blob, or an enum — as
+   * where predicates, BTREE indexes and the column cache need; lists, vectors and blobs are not.
+   */
+  default boolean isOrderedValue() {
+    return this instanceof EnumOf || (this instanceof Scalar scalar && scalar.kind() != ScalarKind.BLOB);
+  }
+
   /** A base type: {@code String}, {@code I32}, {@code Date}… */
   record Scalar(ScalarKind kind) implements PropertyType {
     public Scalar {

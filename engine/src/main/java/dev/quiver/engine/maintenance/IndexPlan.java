@@ -117,12 +117,7 @@ public final class IndexPlan {
     if (property.isEmpty()) {
       return; // a system column (already indexed) or a name the catalog validated elsewhere
     }
-    PropertyType propertyType = property.get().type();
-    boolean indexable =
-        propertyType instanceof PropertyType.EnumOf
-            || (propertyType instanceof PropertyType.Scalar
-                && ((PropertyType.Scalar) propertyType).kind() != ScalarKind.BLOB);
-    if (indexable) {
+    if (property.get().type().isOrderedValue()) {
       columns.add(name);
     }
   }

@@ -446,9 +446,7 @@ public final class MutationExecutor {
       property = new Property(column, new PropertyType.Scalar(ScalarKind.STRING), false);
     } else {
       property = property(type, name, comparison.span());
-      if (property.type() instanceof PropertyType.ListOf
-          || property.type() instanceof PropertyType.Vector
-          || (property.type() instanceof PropertyType.Scalar scalar && scalar.kind() == ScalarKind.BLOB)) {
+      if (!property.type().isOrderedValue()) {
         throw at(comparison.span(), ErrorCode.RULE_VIOLATION,
             "property '" + name + "' of type " + property.renderType() + " cannot be used in a where predicate");
       }

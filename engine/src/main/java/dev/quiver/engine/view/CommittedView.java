@@ -110,12 +110,7 @@ public final class CommittedView implements ReadView {
       if (property.isEmpty()) {
         return false; // let the scan report it
       }
-      dev.quiver.engine.catalog.PropertyType propertyType = property.get().type();
-      boolean scalar =
-          propertyType instanceof dev.quiver.engine.catalog.PropertyType.EnumOf
-              || (propertyType instanceof dev.quiver.engine.catalog.PropertyType.Scalar s
-                  && s.kind() != dev.quiver.engine.catalog.ScalarKind.BLOB);
-      if (!scalar) {
+      if (!property.get().type().isOrderedValue()) {
         return false;
       }
     }
