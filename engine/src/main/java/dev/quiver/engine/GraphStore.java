@@ -307,7 +307,7 @@ public final class GraphStore implements AutoCloseable {
    * stages outside the commit gate and, when appends landed meanwhile, is moved onto them at commit instead
    * of failing. Never fails the caller: a lost race, a pending recovery or a failure just skips it.
    */
-  void compactIfFragmented(Snapshot snapshot, Durability durability) {
+  void compactIfFragmented(Durability durability) {
     int threshold = autoOptimizeFragments;
     if (threshold <= 0 || readOnly) {
       return;

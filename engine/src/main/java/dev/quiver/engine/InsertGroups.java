@@ -213,7 +213,7 @@ final class InsertGroups {
         staged.get(i).result.complete(
             new UpdateResult(result.counts(), result.affectedNodes(), result.affectedEdges(), version));
       }
-      published.ifPresent(snapshot -> store.compactIfFragmented(snapshot, first.durability));
+      published.ifPresent(snapshot -> store.compactIfFragmented(first.durability));
       return interrupted;
     }
   }

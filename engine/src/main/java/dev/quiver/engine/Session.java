@@ -357,7 +357,7 @@ public final class Session implements AutoCloseable {
                   published[0] = transaction.commit(options.actor(), options.durability());
                   return result;
                 });
-        published[0].ifPresent(snapshot -> store.compactIfFragmented(snapshot, options.durability()));
+        published[0].ifPresent(snapshot -> store.compactIfFragmented(options.durability()));
         long version = published[0].map(Snapshot::graphVersion).orElseGet(() -> store.snapshot().graphVersion());
         return new UpdateResult(staged.counts(), staged.affectedNodes(), staged.affectedEdges(), version);
       } catch (ConflictException conflict) {
@@ -548,7 +548,7 @@ public final class Session implements AutoCloseable {
 
   private long commitTransaction() {
     Optional<Snapshot> published = transaction.commit(options.actor(), options.durability());
-    published.ifPresent(snapshot -> store.compactIfFragmented(snapshot, options.durability()));
+    published.ifPresent(snapshot -> store.compactIfFragmented(options.durability()));
     return published.map(Snapshot::graphVersion).orElseGet(() -> store.snapshot().graphVersion());
   }
 

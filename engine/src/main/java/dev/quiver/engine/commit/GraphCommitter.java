@@ -145,14 +145,13 @@ public final class GraphCommitter {
     }
     long since = startMillis;
     return gate.hold(() -> {
-      ManifestState[] base = new ManifestState[1];
-      ManifestState done = commitHoldingGate(request, since, base);
+      Published done = commitHoldingGate(request, since);
       try {
-        published.accept(base[0], done);
+        published.accept(done.base(), done.manifest());
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "after publishing graph version " + done.version() + ": " + e, e);
+        LOG.log(Level.WARNING, "after publishing graph version " + done.manifest().version() + ": " + e, e);
       }
-      return done;
+      return done.manifest();
     });
   }
 
@@ -186,14 +185,15 @@ public final class GraphCommitter {
         request.durability());
   }
 
-  /** {@code base[0]} receives the manifest the commit goes on (read under the gate, after any heal). */
-  private ManifestState commitHoldingGate(CommitRequest request, long stagedSinceMillis, ManifestState[] base) {
+  /** What a commit published, and the manifest it went on (read under the gate, after any heal). */
+  private record Published(ManifestState base, ManifestState manifest) {}
+
+  private Published commitHoldingGate(CommitRequest request, long stagedSinceMillis) {
     if (request.kind().equals(OPTIMIZE)) {
       requireNoPendingRecovery("optimize");
     }
     recovery.healBeforeWrite();
     ManifestState current = manifest.read();
-    base[0] = current;
     if (request.expectedGraphVersion() >= 0 && current.version() != request.expectedGraphVersion()) {
       throw new GraphException(
           ErrorCode.CONFLICT,
@@ -295,7 +295,7 @@ public final class GraphCommitter {
       records.remove(record.id());
     }
     FailPoints.hit(FailPoint.COMMIT_AFTER_RECORD_REMOVAL);
-    return published;
+    return new Published(current, published);
   }
 
   /** Several tables must move together, and a create leaves a table directory no manifest pins. */

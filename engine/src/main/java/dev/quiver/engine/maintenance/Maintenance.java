@@ -108,8 +108,8 @@ public final class Maintenance {
   }
 
   /**
-   * Compaction and index builds change neither a table's rows nor their order (a rewritten run of fragments
-   * takes the old one's place): the cached rows of the version an optimize replaced are the new version's.
+   * Compaction and index builds change no row of a table: the cached rows of the version an optimize replaced
+   * are the new version's.
    * The commit may have moved a compaction onto a newer pin (GraphCommitter#rebaseCompactions), so the
    * replaced version is the pin of the manifest the commit went on. The merged rows keep their relative order
    * but Lance may place the merged fragment after fragments that followed them, so the carried entry's order

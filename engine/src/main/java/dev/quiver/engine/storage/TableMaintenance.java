@@ -61,17 +61,10 @@ final class TableMaintenance {
       TableStore store, String tableKey, long readVersion, List<IndexSpec> indexes, boolean smallOnly) {
     long since = System.currentTimeMillis();
     try (Dataset pinned = store.openAt(tableKey, readVersion)) {
-      CompactionPlan plan = null;
-      if (smallOnly) {
-        plan = Compaction.planCompaction(pinned, SMALL_COMPACTION);
-        if (plan.getCompactionTasks().isEmpty()) {
-          plan = null; // many fragments, none of them small: the whole optimize
-        }
-      }
-      boolean merged = plan != null;
-      if (plan == null) {
-        plan = Compaction.planCompaction(pinned, COMPACTION);
-      }
+      CompactionPlan small = smallOnly ? Compaction.planCompaction(pinned, SMALL_COMPACTION) : null;
+      // Many fragments, none of them small: the whole optimize.
+      boolean merged = small != null && !small.getCompactionTasks().isEmpty();
+      CompactionPlan plan = merged ? small : Compaction.planCompaction(pinned, COMPACTION);
       if (!plan.getCompactionTasks().isEmpty()) {
         List<RewriteResult> results = LanceWrites.executeCompaction(pinned, plan);
         List<RewriteGroup> groups = new ArrayList<>();
